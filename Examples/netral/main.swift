@@ -1,0 +1,2 @@
+import Netral
+print("netral \(Netral.version)")

@@ -1,0 +1,71 @@
+/// One match: the byte range of the whole match and of each capture group,
+/// in the UTF-8 bytes of the subject.
+///
+/// Byte ranges convert to `String` ranges with ``range(in:)`` and to
+/// character or code-point offsets with ``characterRange(in:)`` and
+/// ``scalarRange(in:)``.
+public struct PCRE2Match: Sendable {
+    /// Group ranges by number; group 0 is the whole match, nil marks a group that did not take part.
+    public let groups: [Range<Int>?]
+    private let regex: PCRE2Regex
+
+    init(groups: [Range<Int>?], regex: PCRE2Regex) {
+        self.groups = groups
+        self.regex = regex
+    }
+
+    /// The UTF-8 byte range of the whole match.
+    public var range: Range<Int> { groups[0]! }
+
+    /// The byte range of a named group, or nil when there is no such group or it did not take part.
+    public func range(named name: String) -> Range<Int>? {
+        guard let number = regex.groupNames[name], number < groups.count else { return nil }
+        return groups[number]
+    }
+
+    /// The whole match as a `String` range of `subject`, the string that was matched.
+    public func range(in subject: String) -> Range<String.Index> {
+        PCRE2Match.stringRange(range, in: subject)
+    }
+
+    /// The matched text.
+    public func substring(in subject: String) -> Substring {
+        subject[range(in: subject)]
+    }
+
+    /// The text of group `number`, or nil when it did not take part.
+    public func substring(group number: Int, in subject: String) -> Substring? {
+        guard number < groups.count, let bytes = groups[number] else { return nil }
+        return subject[PCRE2Match.stringRange(bytes, in: subject)]
+    }
+
+    /// The text of a named group, or nil.
+    public func substring(named name: String, in subject: String) -> Substring? {
+        guard let bytes = range(named: name) else { return nil }
+        return subject[PCRE2Match.stringRange(bytes, in: subject)]
+    }
+
+    /// The whole match in `Character` (grapheme cluster) offsets of `subject`.
+    public func characterRange(in subject: String) -> Range<Int> {
+        let r = range(in: subject)
+        let lower = subject.distance(from: subject.startIndex, to: r.lowerBound)
+        return lower..<(lower + subject.distance(from: r.lowerBound, to: r.upperBound))
+    }
+
+    /// The whole match in Unicode code-point offsets of `subject` (what Python's `str` indexes).
+    public func scalarRange(in subject: String) -> Range<Int> {
+        let r = range(in: subject)
+        let scalars = subject.unicodeScalars
+        let lower = scalars.distance(from: scalars.startIndex, to: r.lowerBound)
+        return lower..<(lower + scalars.distance(from: r.lowerBound, to: r.upperBound))
+    }
+
+    /// Converts a UTF-8 byte range of `subject` to a `String` range, rounding
+    /// each end down to a character boundary when it falls inside one.
+    public static func stringRange(_ bytes: Range<Int>, in subject: String) -> Range<String.Index> {
+        let utf8 = subject.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound, limitedBy: utf8.endIndex) ?? utf8.endIndex
+        let upper = utf8.index(lower, offsetBy: bytes.count, limitedBy: utf8.endIndex) ?? utf8.endIndex
+        return lower..<upper
+    }
+}
