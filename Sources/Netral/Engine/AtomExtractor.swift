@@ -1,0 +1,183 @@
+/// Finds literal "atoms" in a pattern: strings at least one of which must
+/// occur in any text the pattern matches. The prefilter looks for atoms in
+/// one pass and runs a pattern only when one of its atoms is present.
+///
+/// The analysis is conservative: whatever it does not understand makes the
+/// pattern "unfilterable" (nil), and an unfilterable pattern always runs.
+/// Atoms are lower-case, because the normalised view is.
+struct AtomExtractor {
+    /// The atoms each list reference stands for (nil: the list cannot be filtered).
+    let listAtoms: (PatternExpander.Reference) -> Set<String>?
+
+    /// Atoms shorter than this are not worth a prefilter entry (except digits from ballot numbers).
+    static let minimumLength = 1
+
+    func atoms(of regex: String) -> Set<String>? {
+        guard let refs = try? PatternExpander.references(in: regex) else { return nil }
+        var parser = Parser(bytes: Array(regex.utf8), refs: refs, listAtoms: listAtoms)
+        guard case .atoms(let atoms) = parser.alternation(), parser.index == parser.bytes.count,
+              !atoms.isEmpty, !atoms.contains("") else { return nil }
+        return atoms
+    }
+
+    /// A recursive-descent reader of the subset of PCRE2 syntax that matters for atoms.
+    private struct Parser {
+        let bytes: [UInt8]
+        let refs: [PatternExpander.Reference]
+        let listAtoms: (PatternExpander.Reference) -> Set<String>?
+        var index = 0
+
+        init(bytes: [UInt8], refs: [PatternExpander.Reference], listAtoms: @escaping (PatternExpander.Reference) -> Set<String>?) {
+            self.bytes = bytes
+            self.refs = refs
+            self.listAtoms = listAtoms
+        }
+
+        /// What a piece of pattern requires.
+        enum Requirement {
+            /// Syntax the analysis does not handle.
+            case unsupported
+            /// It can match without any known literal.
+            case nothing
+            /// Every match contains one of these.
+            case atoms(Set<String>)
+        }
+
+        /// alternation := sequence ('|' sequence)*.
+        mutating func alternation() -> Requirement {
+            var union = Set<String>()
+            var unconstrained = false
+            while true {
+                switch sequence() {
+                case .unsupported: return .unsupported
+                case .nothing: unconstrained = true
+                case .atoms(let atoms): union.formUnion(atoms)
+                }
+                if index < bytes.count, bytes[index] == UInt8(ascii: "|") { index += 1; continue }
+                break
+            }
+            return unconstrained ? .nothing : .atoms(union)
+        }
+
+        /// A sequence of elements; literal characters join into runs.
+        mutating func sequence() -> Requirement {
+            var best: Set<String>?
+            var run: [UInt8] = []
+            func score(_ s: Set<String>) -> Int { s.map(\.utf8.count).min() ?? 0 }
+            func consider(_ candidate: Set<String>) {
+                if candidate.isEmpty { return }
+                if best == nil || score(candidate) > score(best!) || (score(candidate) == score(best!) && candidate.count < best!.count) { best = candidate }
+            }
+            func flush() {
+                if !run.isEmpty { consider([String(decoding: run, as: UTF8.self).lowercased()]) }
+                run = []
+            }
+            while index < bytes.count {
+                let c = bytes[index]
+                if c == UInt8(ascii: "|") || c == UInt8(ascii: ")") { break }
+                // One element: its requirement and whether it is a single literal character.
+                var element: Set<String>?
+                var literal: [UInt8]?
+                if let ref = refs.first(where: { $0.range.lowerBound == index }) {
+                    element = listAtoms(ref)
+                    index = ref.range.upperBound
+                } else if c == UInt8(ascii: "\\") {
+                    guard index + 1 < bytes.count else { return .unsupported }
+                    let e = bytes[index + 1]
+                    index += 2
+                    let isAlnum = (e >= 48 && e <= 57) || (e >= 65 && e <= 90) || (e >= 97 && e <= 122)
+                    if !isAlnum && e < 128 { literal = [e] }
+                    else if e == UInt8(ascii: "p") || e == UInt8(ascii: "P") || e == UInt8(ascii: "x") || e == UInt8(ascii: "g") || e == UInt8(ascii: "k") {
+                        // \p{..}, \x{..}, \g{..}, \k<..>: skip the argument.
+                        if index < bytes.count, bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "<") {
+                            let close = bytes[index] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: ">")
+                            guard let end = bytes[index...].firstIndex(of: close) else { return .unsupported }
+                            index = end + 1
+                        } else if e == UInt8(ascii: "x") || e == UInt8(ascii: "p") || e == UInt8(ascii: "P") {
+                            index = min(bytes.count, index + (e == UInt8(ascii: "x") ? 2 : 1))
+                        }
+                    } else if e == UInt8(ascii: "Q") || (e >= 49 && e <= 57) {
+                        return .unsupported  // \Q..\E quoting and backreferences: not analysed
+                    }
+                } else if c == UInt8(ascii: "[") {
+                    guard skipClass() else { return .unsupported }
+                } else if c == UInt8(ascii: "(") {
+                    index += 1
+                    var isLookaround = false
+                    if index < bytes.count, bytes[index] == UInt8(ascii: "?") {
+                        guard index + 1 < bytes.count else { return .unsupported }
+                        let k = bytes[index + 1]
+                        if k == UInt8(ascii: ":") || k == UInt8(ascii: ">") || k == UInt8(ascii: "|") { index += 2 }
+                        else if k == UInt8(ascii: "=") || k == UInt8(ascii: "!") { index += 2; isLookaround = true }
+                        else if k == UInt8(ascii: "<"), index + 2 < bytes.count, bytes[index + 2] == UInt8(ascii: "=") || bytes[index + 2] == UInt8(ascii: "!") { index += 3; isLookaround = true }
+                        else if k == UInt8(ascii: "<") || k == UInt8(ascii: "P") || k == UInt8(ascii: "'") {
+                            guard let end = bytes[(index + 2)...].firstIndex(where: { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "'") }) else { return .unsupported }
+                            index = end + 1
+                        } else { return .unsupported }  // inline options, conditionals, callouts: not analysed
+                    } else if index < bytes.count, bytes[index] == UInt8(ascii: "*") {
+                        return .unsupported  // (*VERB)
+                    }
+                    let inner = alternation()
+                    guard index < bytes.count, bytes[index] == UInt8(ascii: ")") else { return .unsupported }
+                    if case .unsupported = inner { return .unsupported }
+                    index += 1
+                    if !isLookaround, case .atoms(let atoms) = inner { element = atoms }
+                } else if c == UInt8(ascii: ".") || c == UInt8(ascii: "^") || c == UInt8(ascii: "$") {
+                    index += 1
+                } else if c == UInt8(ascii: "*") || c == UInt8(ascii: "+") || c == UInt8(ascii: "?") || c == UInt8(ascii: "{") {
+                    return .unsupported  // a quantifier with nothing before it
+                } else {
+                    // A literal character (possibly multi-byte).
+                    var end = index + 1
+                    while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+                    literal = Array(bytes[index..<end])
+                    index = end
+                }
+                // Quantifier?
+                var optional = false
+                var repeated = false
+                if index < bytes.count {
+                    switch bytes[index] {
+                    case UInt8(ascii: "?"), UInt8(ascii: "*"): optional = true; index += 1
+                    case UInt8(ascii: "+"): repeated = true; index += 1
+                    case UInt8(ascii: "{"):
+                        if let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")),
+                           let minimum = Int(String(decoding: bytes[(index + 1)..<close], as: UTF8.self).split(separator: ",", omittingEmptySubsequences: false).first ?? "") {
+                            optional = minimum == 0
+                            repeated = true
+                            index = close + 1
+                        }
+                    default: break
+                    }
+                    if index < bytes.count, bytes[index] == UInt8(ascii: "?") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+                }
+                if let literal, !optional {
+                    run.append(contentsOf: literal)
+                    if repeated { flush() }  // "ab+c": "ab" is certain, then the run restarts
+                    continue
+                }
+                flush()
+                if !optional, let element { consider(element) }
+            }
+            flush()
+            return best.map { .atoms($0) } ?? .nothing
+        }
+
+        mutating func skipClass() -> Bool {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "^") { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1 }
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "\\") { index += 2; continue }
+                if bytes[index] == UInt8(ascii: "[") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: ":") {
+                    guard let end = bytes[index...].firstIndex(of: UInt8(ascii: "]")) else { return false }
+                    index = end + 1
+                    continue
+                }
+                if bytes[index] == UInt8(ascii: "]") { index += 1; return true }
+                index += 1
+            }
+            return false
+        }
+    }
+}

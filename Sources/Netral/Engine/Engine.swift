@@ -1,0 +1,155 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Evaluates posts against a rule set: the object moderation pipelines embed.
+///
+/// Build it once per rule set (compiling and JIT-ing every pattern), then
+/// call it from any thread. Batch calls spread the work over every core and
+/// return results in input order.
+///
+/// ```swift
+/// let engine = try Engine.withDefaultRules()
+/// let result = engine.evaluate(Post(id: "1", text: "Ayo coblos 02, lanjutkan!"))
+/// for finding in result.findings {
+///     print(finding.ruleID, finding.confidence, finding.evidence.map(\.text))
+/// }
+/// ```
+public final class Engine: Sendable {
+    /// The rules this engine applies.
+    public let ruleSet: RuleSet
+    /// How it evaluates.
+    public let options: EngineOptions
+    let plan: Plan
+    private let evaluator: Evaluator
+    private let pool = Mutex<[Scratch.Box]>([])
+
+    /// Compiles a rule set.
+    /// - Throws: ``EngineError`` when a pattern does not compile (rule sets from ``RuleSetLoader`` were already checked).
+    public init(ruleSet: RuleSet, options: EngineOptions = EngineOptions()) throws(EngineError) {
+        self.ruleSet = ruleSet
+        self.options = options
+        self.plan = try Plan(ruleSet: ruleSet, options: options)
+        self.evaluator = Evaluator(plan: plan, options: options)
+    }
+
+    /// An engine with the default rule pack embedded in the library and every bundled election profile.
+    /// - Throws: ``RuleLoadError`` or ``EngineError``; neither happens with an intact build.
+    public static func withDefaultRules(options: EngineOptions = EngineOptions()) throws -> Engine {
+        var loader = RuleSetLoader()
+        loader.normalizer = options.normalizer
+        loader.addDefaultPack()
+        return try Engine(ruleSet: loader.load(), options: options)
+    }
+
+    /// Statistics about the compiled plan: patterns, prefilter atoms, and patterns the prefilter cannot skip.
+    public var planSummary: (patterns: Int, atoms: Int, unfilterable: [String]) {
+        (plan.patterns.count, plan.atomCount, plan.unfilterablePatterns)
+    }
+
+    /// Evaluates one post.
+    public func evaluate(_ post: Post) -> PostResult {
+        withScratch { evaluator.evaluate(post, scratch: $0) }
+    }
+
+    /// Evaluates posts in parallel; results come back in the same order.
+    public func evaluate(_ posts: [Post]) -> [PostResult] {
+        parallelMap(posts) { [evaluator] post, scratch in evaluator.evaluate(post, scratch: scratch) }
+    }
+
+    /// Evaluates a stream of input records in constant memory: records are
+    /// taken `chunkSize` at a time, evaluated in parallel, and handed to
+    /// `emit` in input order, one output per record (a result, or the
+    /// record's error).
+    public func evaluate<S: Sequence>(records: S, emit: (BatchOutput) throws -> Void) rethrows where S.Element == InputRecord {
+        var iterator = records.makeIterator()
+        var chunk: [InputRecord] = []
+        chunk.reserveCapacity(options.chunkSize)
+        while true {
+            chunk.removeAll(keepingCapacity: true)
+            while chunk.count < max(1, options.chunkSize), let record = iterator.next() { chunk.append(record) }
+            if chunk.isEmpty { return }
+            let outputs = parallelMap(chunk) { [evaluator] record, scratch -> BatchOutput in
+                switch record.post {
+                case .success(let post): return .result(line: record.line, evaluator.evaluate(post, scratch: scratch))
+                case .failure(let error): return .error(error)
+                }
+            }
+            for output in outputs { try emit(output) }
+        }
+    }
+
+    /// Evaluates posts as an asynchronous sequence delivers them, one result per post, in order.
+    public func results<S: AsyncSequence & Sendable>(for posts: S) -> AsyncThrowingStream<PostResult, Error> where S.Element == Post {
+        AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    for try await post in posts { continuation.yield(self.evaluate(post)) }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    // MARK: - Workers
+
+    private func withScratch<T>(_ body: (Scratch) -> T) -> T {
+        let box = pool.withLock { $0.popLast() } ?? Scratch.Box(Scratch(patternCount: plan.patterns.count))
+        defer { pool.withLock { if $0.count < 64 { $0.append(box) } } }
+        return body(box.scratch)
+    }
+
+    private var threadCount: Int {
+        options.threads > 0 ? options.threads : max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// Maps `items` on all workers, each with its own scratch, keeping order.
+    private func parallelMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T, Scratch) -> R) -> [R] {
+        let workers = min(threadCount, max(1, items.count / 16))
+        if workers <= 1 {
+            return withScratch { scratch in items.map { transform($0, scratch) } }
+        }
+        let slots = Slots<R>(count: items.count)
+        let perWorker = (items.count + workers - 1) / workers
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let lower = worker * perWorker, upper = min(items.count, lower + perWorker)
+            guard lower < upper else { return }
+            withScratch { scratch in
+                for i in lower..<upper { slots.set(i, transform(items[i], scratch)) }
+            }
+        }
+        return slots.collect()
+    }
+}
+
+/// One output of a batch: a post's result, or the error that took a record's place.
+public enum BatchOutput: Sendable {
+    /// The result for the post read from `line`.
+    case result(line: Int, PostResult)
+    /// The record could not be read as a post.
+    case error(RecordError)
+}
+
+/// Result slots written by several workers, each index by exactly one.
+private final class Slots<R>: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<R?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        base = .allocate(capacity: count)
+        base.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    func set(_ index: Int, _ value: R) { base[index] = value }
+
+    func collect() -> [R] { (0..<count).map { base[$0]! } }
+}

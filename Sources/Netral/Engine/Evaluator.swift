@@ -1,0 +1,307 @@
+import Foundation
+import PCRE2
+
+/// Per-worker evaluation state: PCRE2 matching state and the prefilter's
+/// scratch marks, reused from post to post. Never shared between threads.
+final class Scratch {
+    let matcher = PCRE2Matcher()
+    var candidateStamp: [UInt32]
+    var stamp: UInt32 = 0
+
+    init(patternCount: Int) {
+        candidateStamp = [UInt32](repeating: 0, count: patternCount)
+    }
+
+    /// Lets a pool move a scratch between threads; it is used by one at a time.
+    final class Box: @unchecked Sendable {
+        let scratch: Scratch
+        init(_ scratch: Scratch) { self.scratch = scratch }
+    }
+}
+
+/// Evaluates one post against a compiled plan.
+struct Evaluator: Sendable {
+    let plan: Plan
+    let options: EngineOptions
+
+    /// One field value of the post, with its normalised (and leetspeak) views.
+    struct View {
+        let value: FieldValue
+        let normalized: NormalizedText
+        let leet: NormalizedText?
+    }
+
+    /// One match of one pattern, located in the original text.
+    struct Hit {
+        let pattern: Int
+        let view: Int
+        let original: Range<Int>
+        /// The matched text in the view the pattern read (for naming candidates).
+        let matched: Substring
+    }
+
+    func evaluate(_ post: Post, scratch: Scratch) -> PostResult {
+        var views: [View] = []
+        for field in plan.fields {
+            for value in post.values(of: field) {
+                let normalized = options.normalizer.normalize(value.text)
+                views.append(View(value: value, normalized: normalized, leet: options.normalizer.leetView(of: normalized)))
+            }
+        }
+        if options.prefilter { markCandidates(views, scratch) }
+
+        var findings: [Finding] = []
+        var errors: [RuleError] = []
+        var traces: [RuleTrace] = []
+        for compiled in plan.rules {
+            var trace = options.explain ? RuleTrace(ruleID: compiled.rule.id, outcome: .conditionFalse) : nil
+            let outcome = evaluateRule(compiled, post: post, views: views, scratch: scratch, trace: &trace)
+            switch outcome {
+            case .finding(let f): findings.append(f)
+            case .error(let e): errors.append(e)
+            case .none: break
+            }
+            if let trace { traces.append(trace) }
+        }
+        findings.sort { ($0.severity, $0.confidence, $1.ruleID) > ($1.severity, $1.confidence, $0.ruleID) }
+        return PostResult(id: post.id, findings: findings, errors: errors, explanation: options.explain ? traces : nil)
+    }
+
+    /// Marks every pattern one of whose atoms occurs in some view.
+    private func markCandidates(_ views: [View], _ scratch: Scratch) {
+        scratch.stamp &+= 1
+        if scratch.stamp == 0 {
+            scratch.candidateStamp = [UInt32](repeating: 0, count: scratch.candidateStamp.count)
+            scratch.stamp = 1
+        }
+        let stamp = scratch.stamp
+        for view in views {
+            for text in [view.normalized.text, view.leet?.text].compactMap({ $0 }) {
+                text.utf8.withContiguousStorageIfAvailable { bytes in
+                    plan.prefilter.scan(bytes) { atom in
+                        for p in plan.atomPatterns[atom] { scratch.candidateStamp[Int(p)] = stamp }
+                    }
+                } ?? {
+                    var copy = text
+                    copy.withUTF8 { bytes in
+                        plan.prefilter.scan(bytes) { atom in
+                            for p in plan.atomPatterns[atom] { scratch.candidateStamp[Int(p)] = stamp }
+                        }
+                    }
+                }()
+            }
+        }
+    }
+
+    private func isCandidate(_ id: Int, _ scratch: Scratch) -> Bool {
+        !options.prefilter || !plan.patterns[id].filterable || scratch.candidateStamp[id] == scratch.stamp
+    }
+
+    private enum Outcome {
+        case finding(Finding), error(RuleError), none
+    }
+
+    private func evaluateRule(_ compiled: Plan.CompiledRule, post: Post, views: [View], scratch: Scratch, trace: inout RuleTrace?) -> Outcome {
+        let rule = compiled.rule
+        if !rule.actions.isEmpty, !rule.actions.contains(post.action) {
+            trace?.outcome = .skippedAction
+            trace?.note = "applies to \(rule.actions.map(\.rawValue).sorted().joined(separator: ", ")), not \(post.action.rawValue)"
+            return .none
+        }
+        if options.prefilter, let triggers = compiled.triggers, !triggers.contains(where: { isCandidate($0, scratch) }) {
+            trace?.outcome = .skippedPrefilter
+            trace?.note = "none of the literals of \(triggers.map { plan.patterns[$0].name }.joined(separator: ", ")) occurs in the post"
+            return .none
+        }
+        // Run the patterns (those the prefilter did not rule out).
+        var hits: [Int: [Hit]] = [:]
+        for id in compiled.allPatterns {
+            guard isCandidate(id, scratch) else {
+                hits[id] = []
+                trace?.skippedPatterns.append(plan.patterns[id].name)
+                continue
+            }
+            do {
+                hits[id] = try run(plan.patterns[id], views: views, scratch: scratch)
+            } catch {
+                trace?.outcome = .error
+                trace?.note = "pattern \(plan.patterns[id].name): \(error)"
+                return .error(RuleError(ruleID: rule.id, pattern: plan.patterns[id].name, message: "\(error)"))
+            }
+            if trace != nil, let found = hits[id], !found.isEmpty {
+                trace?.matches[plan.patterns[id].name] = found.map { text(of: $0, views) }
+            }
+        }
+        // Exceptions.
+        for (spec, id) in compiled.exceptions {
+            guard let found = hits[id], !found.isEmpty else { continue }
+            if let near = spec.near, let target = compiled.patternIDs[near] {
+                let before = hits[target]?.count ?? 0
+                hits[target]?.removeAll { h in found.contains { e in e.view == h.view && wordDistance(e.original, h.original, in: views[h.view].value.text) <= spec.within } }
+                let removed = before - (hits[target]?.count ?? 0)
+                if removed > 0 {
+                    trace?.exceptions.append("\(spec.pattern.name) matched \"\(text(of: found[0], views))\" and cancelled \(removed) match(es) of \(near) within \(spec.within) words")
+                }
+            } else {
+                trace?.outcome = .cancelled
+                trace?.exceptions.append("\(spec.pattern.name) matched \"\(text(of: found[0], views))\"")
+                trace?.note = "exception \(spec.pattern.name) cancels the rule"
+                return .none
+            }
+        }
+        // Evidence and the profiles it points to.
+        let evidenceIDs = rule.condition.patternNames.compactMap { compiled.patternIDs[$0] }.sorted()
+        var evidence: [Evidence] = []
+        var candidates: [String] = []
+        var profiles = Set<String>()
+        for id in evidenceIDs {
+            for hit in hits[id] ?? [] {
+                let (label, profile) = attribute(hit)
+                if let label, !candidates.contains(label) { candidates.append(label) }
+                if let profile { profiles.insert(profile) }
+                let value = views[hit.view].value
+                let scalars = scalarRange(hit.original, in: value.text)
+                evidence.append(Evidence(pattern: plan.patterns[id].name, field: value.path, start: scalars.lowerBound,
+                                         end: scalars.upperBound, text: text(of: hit, views), candidate: label))
+            }
+        }
+        let holds = check(rule.condition, compiled: compiled, hits: hits, views: views, post: post, profiles: profiles)
+        guard holds else {
+            trace?.outcome = .conditionFalse
+            trace?.note = "condition \(rule.condition) is false"
+            return .none
+        }
+        // Confidence.
+        var confidence = rule.confidence.base
+        trace?.confidenceSteps.append("base \(format(confidence))")
+        for adjustment in rule.confidence.adjustments {
+            guard let id = compiled.patternIDs[adjustment.pattern], let found = hits[id], !found.isEmpty else { continue }
+            if let within = adjustment.within {
+                let close = found.contains { c in
+                    evidenceIDs.contains { e in (hits[e] ?? []).contains { $0.view == c.view && wordDistance($0.original, c.original, in: views[c.view].value.text) <= within } }
+                }
+                guard close else { continue }
+            }
+            confidence += adjustment.adjust
+            trace?.confidenceSteps.append("\(adjustment.adjust >= 0 ? "+" : "")\(format(adjustment.adjust)) \(adjustment.pattern) (\"\(text(of: found[0], views))\")")
+        }
+        confidence = min(1, max(0, confidence))
+        let threshold = rule.confidence.threshold ?? options.threshold
+        trace?.confidence = confidence
+        trace?.threshold = threshold
+        guard confidence >= threshold else {
+            trace?.outcome = .belowThreshold
+            trace?.note = "confidence \(format(confidence)) < threshold \(format(threshold))"
+            return .none
+        }
+        guard rule.severity >= options.minimumSeverity else {
+            trace?.outcome = .belowSeverity
+            return .none
+        }
+        trace?.outcome = .flagged
+        trace?.note = "condition holds; confidence \(format(confidence)) ≥ \(format(threshold))"
+        let message = MessageRenderer(rule: rule, post: post, evidence: evidence, candidates: candidates,
+                                      profiles: plan.ruleSet.profiles.filter { profiles.contains($0.id) }).render()
+        return .finding(Finding(ruleID: rule.id, title: rule.title, severity: rule.severity, category: rule.category,
+                                confidence: (confidence * 1000).rounded() / 1000, basis: rule.basis, sanction: rule.sanction,
+                                message: message, candidates: candidates, evidence: evidence))
+    }
+
+    /// All matches of a pattern in the fields it reads, located in the original text.
+    private func run(_ pattern: Plan.Pattern, views: [View], scratch: Scratch) throws(PCRE2Error) -> [Hit] {
+        var hits: [Hit] = []
+        for (index, view) in views.enumerated() where pattern.fields.contains(view.value.field) {
+            if pattern.view == .original {
+                for m in try scratch.matcher.matches(of: pattern.regex, in: view.value.text) where !m.range.isEmpty {
+                    let text = view.value.text
+                    hits.append(Hit(pattern: pattern.id, view: index, original: m.range, matched: text[PCRE2Match.stringRange(m.range, in: text)]))
+                }
+                continue
+            }
+            var seen = Set<Range<Int>>()
+            for normalized in [view.normalized, view.leet].compactMap({ $0 }) {
+                for m in try scratch.matcher.matches(of: pattern.regex, in: normalized.text) where !m.range.isEmpty {
+                    let original = normalized.originalRange(of: m.range)
+                    guard seen.insert(original).inserted else { continue }
+                    hits.append(Hit(pattern: pattern.id, view: index, original: original,
+                                    matched: normalized.text[PCRE2Match.stringRange(m.range, in: normalized.text)]))
+                }
+            }
+            if hits.count > 1000 { break }
+        }
+        return hits
+    }
+
+    private func check(_ condition: Condition, compiled: Plan.CompiledRule, hits: [Int: [Hit]], views: [View], post: Post, profiles: Set<String>) -> Bool {
+        func count(_ name: String) -> Int { compiled.patternIDs[name].flatMap { hits[$0]?.count } ?? 0 }
+        switch condition {
+        case .pattern(let name): return count(name) > 0
+        case .and(let cs): return cs.allSatisfy { check($0, compiled: compiled, hits: hits, views: views, post: post, profiles: profiles) }
+        case .or(let cs): return cs.contains { check($0, compiled: compiled, hits: hits, views: views, post: post, profiles: profiles) }
+        case .not(let c): return !check(c, compiled: compiled, hits: hits, views: views, post: post, profiles: profiles)
+        case .near(let a, let b, let words):
+            guard let ia = compiled.patternIDs[a], let ib = compiled.patternIDs[b] else { return false }
+            for x in hits[ia] ?? [] {
+                for y in hits[ib] ?? [] where x.view == y.view {
+                    if wordDistance(x.original, y.original, in: views[x.view].value.text) <= words { return true }
+                }
+            }
+            return false
+        case .count(let name, let op, let k): return op.holds(count(name), k)
+        case .atLeast(let k, let names): return names.filter { count($0) > 0 }.count >= k
+        case .during(let window):
+            guard let date = post.createdAt else { return false }
+            let relevant = plan.ruleSet.profiles.filter { profiles.isEmpty || profiles.contains($0.id) }
+            return relevant.contains { $0.contains(date, window: window) }
+        case .action(let actions): return actions.contains(post.action)
+        case .constant(let value): return value
+        }
+    }
+
+    /// The candidate a hit names, from the labelled list entries its pattern uses.
+    private func attribute(_ hit: Hit) -> (String?, String?) {
+        for entry in plan.patterns[hit.pattern].labelled {
+            if (try? entry.regex.firstMatch(in: String(hit.matched))) != nil { return (entry.label, entry.profile) }
+        }
+        return (nil, nil)
+    }
+
+    private func text(of hit: Hit, _ views: [View]) -> String {
+        let text = views[hit.view].value.text
+        return String(text[PCRE2Match.stringRange(hit.original, in: text)])
+    }
+
+    private func format(_ value: Double) -> String { String(format: "%.2f", value) }
+}
+
+/// The number of words lying strictly between two byte ranges of `text` (0 when they touch or overlap).
+func wordDistance(_ a: Range<Int>, _ b: Range<Int>, in text: String) -> Int {
+    let (first, second) = a.lowerBound <= b.lowerBound ? (a, b) : (b, a)
+    guard first.upperBound < second.lowerBound else { return 0 }
+    var words = 0
+    var inWord = false
+    let utf8 = text.utf8
+    var index = utf8.index(utf8.startIndex, offsetBy: first.upperBound)
+    let end = utf8.index(utf8.startIndex, offsetBy: second.lowerBound)
+    while index < end {
+        let byte = utf8[index]
+        let space = byte == 32 || byte == 9 || byte == 10 || byte == 13
+        if !space && !inWord { words += 1 }
+        inWord = !space
+        index = utf8.index(after: index)
+    }
+    return words
+}
+
+/// Converts a UTF-8 byte range of `text` to Unicode code-point offsets.
+func scalarRange(_ bytes: Range<Int>, in text: String) -> Range<Int> {
+    var scalars = 0, lower = 0, offset = 0
+    for byte in text.utf8 {
+        if offset == bytes.lowerBound { lower = scalars }
+        if offset == bytes.upperBound { break }
+        if byte & 0xC0 != 0x80 { scalars += 1 }
+        offset += 1
+    }
+    if offset == bytes.lowerBound { lower = scalars }
+    return lower..<max(lower, scalars)
+}

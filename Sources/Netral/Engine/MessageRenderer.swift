@@ -1,0 +1,45 @@
+/// Fills in a rule's message template for one finding.
+struct MessageRenderer {
+    let rule: Rule
+    let post: Post
+    let evidence: [Evidence]
+    let candidates: [String]
+    let profiles: [ElectionProfile]
+
+    func render() -> Message {
+        Message(id: fill(rule.message.id), en: rule.message.en.map(fill))
+    }
+
+    private func value(_ placeholder: String) -> String {
+        switch placeholder {
+        case "candidate": return candidates.first.map { String($0.drop { $0.isNumber }.drop { $0 == " " }).components(separatedBy: " (").first ?? $0 } ?? "-"
+        case "number": return candidates.first.map { String($0.prefix { $0.isNumber }) } ?? "-"
+        case "match": return evidence.first?.text ?? ""
+        case "action": return post.action.rawValue
+        case "author": return post.author ?? "-"
+        case "field": return evidence.first?.field ?? "-"
+        case "profile": return profiles.map(\.name).joined(separator: ", ")
+        case "rule": return rule.id
+        case "title": return rule.title
+        default:
+            if placeholder.hasPrefix("pattern.") {
+                let name = placeholder.dropFirst("pattern.".count)
+                return evidence.first { $0.pattern == name }?.text ?? ""
+            }
+            return "{{\(placeholder)}}"
+        }
+    }
+
+    private func fill(_ template: String) -> String {
+        guard let refs = try? PatternExpander.references(in: template), !refs.isEmpty else { return template }
+        let bytes = Array(template.utf8)
+        var out = ""
+        var last = 0
+        for ref in refs {
+            out += String(decoding: bytes[last..<ref.range.lowerBound], as: UTF8.self)
+            out += value(ref.list)
+            last = ref.range.upperBound
+        }
+        return out + String(decoding: bytes[last...], as: UTF8.self)
+    }
+}

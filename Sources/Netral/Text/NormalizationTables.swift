@@ -1,0 +1,59 @@
+/// The tables the ``Normalizer`` uses. Plain data, kept apart from the code.
+enum NormalizationTables {
+    /// Emoji and gestures with a campaign meaning, by base scalar, and the token each becomes.
+    /// Skin tones and variation selectors around them are dropped first.
+    static let gestureTokens: [UInt32: String] = [
+        0x261D: ":jari_1:",   // ☝ index pointing up
+        0x1F446: ":jari_1:",  // 👆 backhand index pointing up
+        0x1F44D: ":jempol:",  // 👍 thumbs up (read as 1 on the forbidden-pose lists)
+        0x270C: ":jari_2:",   // ✌ victory hand
+        0x1F919: ":jari_2:",  // 🤙 call-me hand ("telepon")
+        0x1FAF0: ":jari_2:",  // 🫰 hand with index finger and thumb crossed (finger heart)
+        0x1F44C: ":jari_3:",  // 👌 OK hand (three fingers up)
+        0x1F91F: ":metal:",   // 🤟 love-you gesture
+        0x1F918: ":metal:",   // 🤘 sign of the horns
+        0x270B: ":jari_5:",   // ✋ raised hand
+        0x1F590: ":jari_5:",  // 🖐 hand with fingers splayed
+        0x1F44A: ":kepal:",   // 👊 oncoming fist (the pose lists call a fist safe)
+        0x270A: ":kepal:",    // ✊ raised fist
+    ]
+
+    /// Look-alike letters from other scripts, folded to the Latin letter they imitate (after lower-casing).
+    static let homoglyphs: [UInt32: Unicode.Scalar] = [
+        0x0430: "a", 0x0435: "e", 0x043E: "o", 0x0440: "p", 0x0441: "c", 0x0443: "y", 0x0445: "x",
+        0x0456: "i", 0x0458: "j", 0x0455: "s", 0x043A: "k", 0x043C: "m", 0x0501: "d", 0x04BB: "h",
+        0x0475: "v", 0x0457: "i", 0x04CF: "l",
+        0x03B1: "a", 0x03BF: "o", 0x03B5: "e", 0x03B9: "i", 0x03BA: "k", 0x03BD: "v", 0x03C1: "p",
+        0x03C4: "t", 0x03C5: "u", 0x03C7: "x", 0x03B2: "b", 0x03B7: "n", 0x03C9: "w",
+        0x0261: "g", 0x0131: "i", 0x1D00: "a", 0x0299: "b", 0x1D04: "c", 0x1D05: "d", 0x1D07: "e",
+        0x0262: "g", 0x029C: "h", 0x026A: "i", 0x1D0A: "j", 0x1D0B: "k", 0x029F: "l", 0x1D0D: "m",
+        0x0274: "n", 0x1D0F: "o", 0x1D18: "p", 0x0280: "r", 0x1D1B: "t", 0x1D1C: "u", 0x1D20: "v",
+        0x1D21: "w", 0x028F: "y", 0x1D22: "z", 0xA731: "s",
+    ]
+
+    /// Indonesian chat abbreviations, as whole words, and their standard forms.
+    static let abbreviations: [String: String] = [
+        "yg": "yang", "utk": "untuk", "untk": "untuk", "tuk": "untuk", "bwt": "buat",
+        "gk": "tidak", "ga": "tidak", "gak": "tidak", "nggak": "tidak", "ngga": "tidak", "enggak": "tidak",
+        "kagak": "tidak", "tdk": "tidak", "ndak": "tidak", "gag": "tidak",
+        "dgn": "dengan", "dg": "dengan", "sy": "saya", "gw": "saya", "gue": "saya", "gua": "saya",
+        "bpk": "bapak", "bp": "bapak", "jgn": "jangan", "jangn": "jangan",
+        "sdh": "sudah", "udh": "sudah", "udah": "sudah", "blm": "belum", "krn": "karena", "karna": "karena",
+        "jg": "juga", "aja": "saja", "tp": "tapi", "org": "orang", "hrs": "harus", "msh": "masih",
+        "lg": "lagi", "klo": "kalau", "kalo": "kalau", "smg": "semoga", "nomer": "nomor", "kpd": "kepada",
+        "bkn": "bukan", "pd": "pada", "dlm": "dalam", "trs": "terus", "emg": "memang", "bgt": "banget",
+        "skrg": "sekarang", "tmn": "teman", "temen": "teman", "sm": "sama", "dr": "dari",
+        "mnrt": "menurut", "sbg": "sebagai", "spt": "seperti", "dll": "dan lain-lain", "tsb": "tersebut",
+        "pilkada2024": "pilkada 2024", "pemilu2024": "pemilu 2024", "pilpres2024": "pilpres 2024",
+    ]
+
+    /// Characters read as letters in leetspeak, and the letter each stands for.
+    static let leet: [UInt8: Unicode.Scalar] = [
+        UInt8(ascii: "0"): "o", UInt8(ascii: "1"): "i", UInt8(ascii: "3"): "e", UInt8(ascii: "4"): "a",
+        UInt8(ascii: "5"): "s", UInt8(ascii: "7"): "t", UInt8(ascii: "8"): "b", UInt8(ascii: "@"): "a",
+        UInt8(ascii: "$"): "s", UInt8(ascii: "9"): "g", UInt8(ascii: "6"): "g",
+    ]
+
+    /// Separators people put between the letters of a spaced-out word ("G.A.N.J.A.R").
+    static let letterSeparators: Set<Unicode.Scalar> = [" ", ".", "-", "_", "*", "·"]
+}

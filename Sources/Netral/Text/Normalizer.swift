@@ -1,0 +1,321 @@
+import Foundation
+
+/// Turns a field's text into the view patterns run on, keeping a map back to
+/// the original.
+///
+/// People dodge keyword filters and write loosely, so the normaliser undoes
+/// the common tricks, each switchable with ``Options``:
+/// - Unicode NFKC (full-width and "fancy" letters), lower-casing, diacritics folded (`é` → `e`);
+/// - zero-width, bidi and decorative characters removed, look-alike letters folded (`рrabowo` → `prabowo`);
+/// - elongated letters squeezed (`pilihhhh` → `pilih`), spaced-out words joined (`G A N J A R` → `ganjar`);
+/// - chat abbreviations expanded (`yg` → `yang`, `gak` → `tidak`, `jgn` → `jangan`);
+/// - gesture emoji turned into tokens (`✌️` → `:jari_2:`, `☝️` → `:jari_1:`, `🤟` → `:metal:`);
+/// - white space collapsed to single spaces.
+///
+/// Leetspeak (`pr4b0w0`) is folded in a separate view, ``leetView(of:)``, so
+/// that digits that are real numbers ("02", "2024") stay digits in the main view.
+public struct Normalizer: Sendable, Hashable {
+    /// The normalisation steps.
+    public struct Options: OptionSet, Sendable, Hashable {
+        /// The option bits.
+        public let rawValue: UInt32
+        /// Creates options from bits.
+        public init(rawValue: UInt32) { self.rawValue = rawValue }
+        /// NFKC, lower-casing and diacritic folding.
+        public static let fold = Options(rawValue: 1 << 0)
+        /// Remove zero-width and formatting characters; fold look-alike letters.
+        public static let deobfuscate = Options(rawValue: 1 << 1)
+        /// Squeeze letters repeated three times or more.
+        public static let squeeze = Options(rawValue: 1 << 2)
+        /// Join words written with a separator between every letter.
+        public static let joinSpaced = Options(rawValue: 1 << 3)
+        /// Expand Indonesian chat abbreviations.
+        public static let abbreviations = Options(rawValue: 1 << 4)
+        /// Turn gesture emoji into tokens.
+        public static let emoji = Options(rawValue: 1 << 5)
+        /// Collapse runs of white space to one space.
+        public static let whitespace = Options(rawValue: 1 << 6)
+        /// Every step.
+        public static let all: Options = [.fold, .deobfuscate, .squeeze, .joinSpaced, .abbreviations, .emoji, .whitespace]
+    }
+
+    /// The steps this normaliser applies.
+    public var options: Options
+
+    /// Creates a normaliser; by default every step is on.
+    public init(options: Options = .all) {
+        self.options = options
+    }
+
+    /// Normalises `text`.
+    public func normalize(_ text: String) -> NormalizedText {
+        var units = Units(capacity: text.utf8.count)
+        mapCharacters(of: text, into: &units)
+        if options.contains(.joinSpaced) { units = joinSpacedLetters(units) }
+        if options.contains(.squeeze) { units = squeezeElongation(units) }
+        if options.contains(.abbreviations) { units = expandAbbreviations(units) }
+        if options.contains(.whitespace) { units = collapseWhitespace(units) }
+        return units.build(original: text)
+    }
+
+    /// The leetspeak reading of an already normalised text: inside every word
+    /// that mixes letters with digits or `@`/`$`, those are read as letters
+    /// (`pr4b0w0` → `prabowo`, `c4k 1m1n` → `cak imin`). Nil when no word
+    /// changes, which is the common case.
+    public func leetView(of normalized: NormalizedText) -> NormalizedText? {
+        let scalars = Array(normalized.text.unicodeScalars)
+        var units = Units(capacity: scalars.count)
+        // Rebuild units from the normalised text, each scalar carrying its original span.
+        var byte = 0
+        for scalar in scalars {
+            let width = UTF8.width(scalar)
+            units.append(scalar, Int(normalized.starts[byte]), Int(normalized.ends[byte + width - 1]))
+            byte += width
+        }
+        var changed = false
+        var i = 0
+        while i < units.count {
+            guard Normalizer.isWordScalar(units.scalars[i]) else { i += 1; continue }
+            var j = i
+            var letters = 0, leet = 0
+            while j < units.count, Normalizer.isWordScalar(units.scalars[j]) {
+                let s = units.scalars[j]
+                if s.properties.isAlphabetic { letters += 1 }
+                else if s.isASCII, NormalizationTables.leet[UInt8(s.value)] != nil { leet += 1 }
+                j += 1
+            }
+            if letters >= 2, leet >= 1 {
+                for k in i..<j where units.scalars[k].isASCII {
+                    let isEdge = k == i || k == j - 1
+                    let byteValue = UInt8(units.scalars[k].value)
+                    // '@' and '$' at a word's edge are handles and prices, not letters.
+                    if isEdge, byteValue == UInt8(ascii: "@") || byteValue == UInt8(ascii: "$") { continue }
+                    if let letter = NormalizationTables.leet[byteValue] {
+                        units.scalars[k] = letter
+                        changed = true
+                    }
+                }
+            }
+            i = j
+        }
+        return changed ? units.build(original: normalized.original) : nil
+    }
+
+    // MARK: - Character mapping
+
+    private func mapCharacters(of text: String, into units: inout Units) {
+        let fold = options.contains(.fold)
+        let deobfuscate = options.contains(.deobfuscate)
+        let emoji = options.contains(.emoji)
+        var offset = 0
+        for character in text {
+            let width = character.utf8.count
+            let start = offset, end = offset + width
+            offset = end
+            if let ascii = character.asciiValue {
+                var scalar = Unicode.Scalar(ascii)
+                if fold, ascii >= 65, ascii <= 90 { scalar = Unicode.Scalar(ascii + 32) }
+                if ascii == 9 || ascii == 10 || ascii == 13 || ascii == 11 || ascii == 12 { scalar = " " }
+                units.append(scalar, start, end)
+                continue
+            }
+            if character == "\r\n" {
+                units.append(" ", start, end)
+                continue
+            }
+            if emoji, let token = gestureToken(character) {
+                units.append(" ", start, end)
+                for s in token.unicodeScalars { units.append(s, start, end) }
+                units.append(" ", start, end)
+                continue
+            }
+            let source = fold ? String(character).precomposedStringWithCompatibilityMapping : String(character)
+            for scalar in source.unicodeScalars {
+                appendFolded(scalar, start, end, fold: fold, deobfuscate: deobfuscate, into: &units)
+            }
+        }
+    }
+
+    private func appendFolded(_ scalar: Unicode.Scalar, _ start: Int, _ end: Int, fold: Bool, deobfuscate: Bool, into units: inout Units) {
+        let properties = scalar.properties
+        if properties.isWhitespace {
+            units.append(" ", start, end)
+            return
+        }
+        if deobfuscate {
+            switch properties.generalCategory {
+            case .format, .control, .nonspacingMark, .enclosingMark, .privateUse, .unassigned, .surrogate:
+                // Zero-width characters, bidi marks, variation selectors, stray combining marks.
+                return
+            default: break
+            }
+            if (0x1F3FB...0x1F3FF).contains(scalar.value) { return }  // skin tones
+        }
+        guard fold, !scalar.isASCII else {
+            units.append(scalar, start, end)
+            return
+        }
+        for lower in String(scalar).lowercased().unicodeScalars {
+            // Fold diacritics: decompose and keep the base letters only.
+            for base in String(lower).decomposedStringWithCanonicalMapping.unicodeScalars {
+                let category = base.properties.generalCategory
+                if category == .nonspacingMark || category == .enclosingMark || category == .spacingMark { continue }
+                if deobfuscate, let latin = NormalizationTables.homoglyphs[base.value] {
+                    units.append(latin, start, end)
+                } else {
+                    units.append(base, start, end)
+                }
+            }
+        }
+    }
+
+    private func gestureToken(_ character: Character) -> String? {
+        guard let first = character.unicodeScalars.first else { return nil }
+        return NormalizationTables.gestureTokens[first.value]
+    }
+
+    // MARK: - Word-level steps
+
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII {
+            let v = s.value
+            return (v >= 48 && v <= 57) || (v >= 97 && v <= 122) || (v >= 65 && v <= 90) || v == 64 || v == 36
+        }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+
+    private static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? ((s.value >= 97 && s.value <= 122) || (s.value >= 65 && s.value <= 90)) : s.properties.isAlphabetic
+    }
+
+    /// "p r a b o w o", "G.A.N.J.A.R": four or more single letters with one separator between each.
+    private func joinSpacedLetters(_ units: Units) -> Units {
+        let s = units.scalars
+        var out = Units(capacity: units.count)
+        var i = 0
+        while i < s.count {
+            if Normalizer.isLetter(s[i]), i == 0 || !Normalizer.isWordScalar(s[i - 1]) {
+                // Try to read letter (sep letter){3,} with one consistent separator.
+                var j = i, letters = 1
+                let separator: Unicode.Scalar? = i + 1 < s.count ? s[i + 1] : nil
+                if let separator, NormalizationTables.letterSeparators.contains(separator) {
+                    while j + 2 < s.count, s[j + 1] == separator, Normalizer.isLetter(s[j + 2]),
+                          j + 3 >= s.count || !Normalizer.isWordScalar(s[j + 3]) {
+                        j += 2
+                        letters += 1
+                    }
+                }
+                if letters >= 4 {
+                    var k = i
+                    while k <= j {
+                        out.append(s[k], Int(units.starts[k]), Int(units.ends[k]))
+                        k += 2
+                    }
+                    i = j + 1
+                    continue
+                }
+            }
+            out.append(s[i], Int(units.starts[i]), Int(units.ends[i]))
+            i += 1
+        }
+        return out
+    }
+
+    /// "pilihhhh" → "pilih": a letter repeated three or more times counts once.
+    private func squeezeElongation(_ units: Units) -> Units {
+        let s = units.scalars
+        var out = Units(capacity: units.count)
+        var i = 0
+        while i < s.count {
+            var j = i + 1
+            while j < s.count, s[j] == s[i] { j += 1 }
+            if j - i >= 3, Normalizer.isLetter(s[i]) {
+                out.append(s[i], Int(units.starts[i]), Int(units.ends[j - 1]))
+            } else {
+                for k in i..<j { out.append(s[k], Int(units.starts[k]), Int(units.ends[k])) }
+            }
+            i = j
+        }
+        return out
+    }
+
+    /// Whole-word chat abbreviations, expanded; the expansion maps to the abbreviation's span.
+    private func expandAbbreviations(_ units: Units) -> Units {
+        let s = units.scalars
+        var out = Units(capacity: units.count + 16)
+        var i = 0
+        while i < s.count {
+            guard Normalizer.isWordScalar(s[i]) else {
+                out.append(s[i], Int(units.starts[i]), Int(units.ends[i]))
+                i += 1
+                continue
+            }
+            var j = i
+            while j < s.count, Normalizer.isWordScalar(s[j]) { j += 1 }
+            var word = String.UnicodeScalarView()
+            word.append(contentsOf: s[i..<j])
+            if j - i <= 12, let expansion = NormalizationTables.abbreviations[String(word)] {
+                let start = Int(units.starts[i]), end = Int(units.ends[j - 1])
+                for e in expansion.unicodeScalars { out.append(e, start, end) }
+            } else {
+                for k in i..<j { out.append(s[k], Int(units.starts[k]), Int(units.ends[k])) }
+            }
+            i = j
+        }
+        return out
+    }
+
+    private func collapseWhitespace(_ units: Units) -> Units {
+        var out = Units(capacity: units.count)
+        for k in 0..<units.count {
+            if units.scalars[k] == " ", out.scalars.last == " " || out.scalars.isEmpty { continue }
+            out.append(units.scalars[k], Int(units.starts[k]), Int(units.ends[k]))
+        }
+        if out.scalars.last == " " { out.removeLast() }
+        return out
+    }
+}
+
+/// Normalised scalars, each with the original UTF-8 byte range it came from.
+struct Units {
+    var scalars: [Unicode.Scalar] = []
+    var starts: [Int32] = []
+    var ends: [Int32] = []
+
+    init(capacity: Int) {
+        scalars.reserveCapacity(capacity)
+        starts.reserveCapacity(capacity)
+        ends.reserveCapacity(capacity)
+    }
+
+    var count: Int { scalars.count }
+
+    mutating func append(_ scalar: Unicode.Scalar, _ start: Int, _ end: Int) {
+        scalars.append(scalar)
+        starts.append(Int32(start))
+        ends.append(Int32(end))
+    }
+
+    mutating func removeLast() {
+        scalars.removeLast()
+        starts.removeLast()
+        ends.removeLast()
+    }
+
+    /// The view as a string, with one map entry per UTF-8 byte.
+    func build(original: String) -> NormalizedText {
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: scalars)
+        var byteStarts: [Int32] = []
+        var byteEnds: [Int32] = []
+        byteStarts.reserveCapacity(scalars.count)
+        byteEnds.reserveCapacity(scalars.count)
+        for (k, scalar) in scalars.enumerated() {
+            for _ in 0..<UTF8.width(scalar) {
+                byteStarts.append(starts[k])
+                byteEnds.append(ends[k])
+            }
+        }
+        return NormalizedText(original: original, text: String(text), starts: byteStarts, ends: byteEnds)
+    }
+}
