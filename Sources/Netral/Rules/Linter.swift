@@ -120,7 +120,12 @@ struct Linter {
                     i += 1
                 }
             default:
-                if let q = quantifier(at: i + 1), q.unbounded { stack[stack.count - 1].unbounded = true; i += 1 + q.length } else { i += 1 }
+                if let q = quantifier(at: i + 1) {
+                    if q.unbounded { stack[stack.count - 1].unbounded = true }
+                    i += 1 + q.length
+                } else {
+                    i += 1
+                }
             }
         }
         return nil

@@ -230,7 +230,7 @@ struct RuleFileDecoder {
                 for f in resolved where !fields.contains(f) { fields.append(f) }
             } else {
                 let known = Field.allCases.map(\.rawValue) + Field.groups.keys.sorted()
-                error("NR207", "unknown field \"\(name)\"", hint: suggestion(for: name, among: known) ?? "fields are \(known.joined(separator: ", "))",
+                error("NR207", "unknown field \"\(name)\"", hint: suggestion(for: name, among: known).map { "did you mean \"\($0)\"?" } ?? "fields are \(known.joined(separator: ", "))",
                       at: item.location, rule: rule)
             }
         }

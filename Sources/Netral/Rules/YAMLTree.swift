@@ -163,6 +163,9 @@ indirect enum YAMLTree: Sendable {
     /// can be known: exact for single-line scalars, line-exact for block scalars.
     func location(ofValueByte offset: Int, source: String?) -> SourceLocation {
         guard case .scalar(let value, let style, let start) = self else { return location }
+        // An offset at the very end of a block scalar points at its last line, not past its final newline.
+        var offset = offset
+        if offset >= value.utf8.count, value.hasSuffix("\n") { offset = value.utf8.count - 1 }
         let prefix = String(decoding: value.utf8.prefix(offset), as: UTF8.self)
         let newlines = prefix.filter { $0 == "\n" }.count
         let lastLine = prefix.split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) ?? ""

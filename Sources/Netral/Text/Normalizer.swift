@@ -152,7 +152,8 @@ public struct Normalizer: Sendable, Hashable {
             if (0x1F3FB...0x1F3FF).contains(scalar.value) { return }  // skin tones
         }
         guard fold, !scalar.isASCII else {
-            units.append(scalar, start, end)
+            let v = scalar.value
+            units.append(fold && v >= 65 && v <= 90 ? Unicode.Scalar(v + 32)! : scalar, start, end)
             return
         }
         for lower in String(scalar).lowercased().unicodeScalars {

@@ -1,0 +1,238 @@
+import Foundation
+import Testing
+@testable import Netral
+
+@Suite("Engine: conditions, exceptions, targets")
+struct EngineTests {
+    let engine: Engine
+
+    init() throws {
+        engine = try Fixtures.engine(Fixtures.profile, Fixtures.support)
+    }
+
+    func flagged(_ text: String, action: Action = .post) -> Bool {
+        engine.evaluate(Post(id: "p", action: action, text: text)).flagged
+    }
+
+    @Test func supportByNameIsFlaggedWithEvidenceAndCandidate() throws {
+        let text = "Bismillah, ayo dukung Mas Gibran!"
+        let result = engine.evaluate(Post(id: "1", text: text))
+        let finding = try #require(result.findings.first)
+        #expect(finding.ruleID == "T.DUKUNG")
+        #expect(finding.severity == .high)
+        #expect(finding.confidence == 0.8)
+        #expect(finding.candidates == ["02 Prabowo – Gibran (test-pilpres)"])
+        #expect(finding.message.id == "Mendukung Prabowo – Gibran lewat post")
+        #expect(finding.basis.first?.citation == "PP 94/2021 Pasal 5 huruf n angka 1")
+        let kandidat = try #require(finding.evidence.first { $0.pattern == "kandidat" })
+        #expect(kandidat.text == "Mas Gibran")
+        #expect(kandidat.field == "text")
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[kandidat.start..<kandidat.end])) == "Mas Gibran")
+    }
+
+    @Test func nearNeedsTheNumberCloseToTheCall() {
+        #expect(flagged("Ayo coblos 02 tanggal 14"))
+        #expect(flagged("ayo coblos nomor 2"))
+        #expect(!flagged("coblos dulu baru sarapan, RT 02 kerja bakti"))
+    }
+
+    @Test func wholeRuleExceptionCancels() {
+        #expect(!flagged("ASN dilarang dukung Prabowo atau Anies"))
+    }
+
+    @Test func nearExceptionCancelsOnlyCloseMatches() {
+        #expect(!flagged("saya tidak dukung Anies"))
+        // Negation far from the call does not cancel it.
+        #expect(flagged("tidak ada yang lebih baik, ayo dukung Anies"))
+    }
+
+    @Test func obfuscatedNamesAreCaught() {
+        #expect(flagged("ayo dukung pr4b0w0"))
+        #expect(flagged("ayo pilih G I B R A N"))
+        #expect(flagged("ayo piliiiih gibran"))
+        #expect(flagged("ayo dukung Ｐｒａｂｏｗｏ"))
+    }
+
+    @Test func contextLowersConfidenceBelowThreshold() {
+        let result = engine.evaluate(Post(id: "n", text: "Menurut berita, warga diajak coblos Anies"))
+        #expect(!result.flagged)
+    }
+
+    @Test func actionFilterSkipsLikes() {
+        #expect(!flagged("ayo coblos Anies", action: .like))
+    }
+
+    @Test func likesAreJudgedByTheirTarget() throws {
+        let engine = try Fixtures.engine(Fixtures.profile, """
+        rules:
+          - id: T.LIKE
+            title: Menyukai konten kandidat
+            severity: medium
+            category: like-share
+            basis: [SKB 2022]
+            actions: [like, share]
+            fields: [target]
+            patterns:
+              akun: '{{candidate.accounts}}'
+              ajakan: '\\b(?:coblos|pilih)\\b'
+            condition: akun or ajakan
+            examples:
+              match: [{action: like, target: {author: "@gibran_tweet"}}]
+              no_match: [{action: like, target: {author: "@kompascom"}}]
+        """)
+        let like = Post(id: "l", action: .like, text: "", target: .init(author: "@gibran_tweet", text: "Terima kasih relawan"))
+        let result = engine.evaluate(like)
+        #expect(result.flagged)
+        #expect(result.findings.first?.evidence.first?.field == "target.author")
+        #expect(!engine.evaluate(Post(id: "l2", action: .like, target: .init(author: "@kompascom", text: "Berita"))).flagged)
+        #expect(engine.evaluate(Post(id: "l3", action: .share, target: .init(text: "Ayo coblos 02!"))).flagged)
+    }
+
+    @Test func countsAtLeastAndDuring() throws {
+        let engine = try Fixtures.engine(Fixtures.profile, """
+        rules:
+          - id: T.COUNT
+            title: Banyak tagar
+            severity: low
+            category: kampanye
+            basis: [UU 7/2017]
+            patterns:
+              tagar: '{{candidate.hashtags}}'
+              gestur: '{{candidate.gestures}}'
+              slogan: '{{candidate.slogans}}'
+            condition: count(tagar) >= 2 or (2 of (tagar, gestur, slogan) and during(campaign))
+        """)
+        func at(_ date: String, _ text: String) -> Bool {
+            engine.evaluate(Post(id: "c", text: text, createdAt: RFC3339.parse(date))).flagged
+        }
+        #expect(at("2024-01-05T10:00:00+07:00", "#PrabowoGibran2024 #prabowogibran2024"))
+        #expect(!at("2024-01-05T10:00:00+07:00", "#PrabowoGibran2024 saja"))
+        #expect(at("2024-01-05T10:00:00+07:00", "oke gas ✌️"))
+        #expect(!at("2024-03-05T10:00:00+07:00", "oke gas ✌️"), "outside the campaign window")
+        #expect(!engine.evaluate(Post(id: "c", text: "oke gas ✌️")).flagged, "no date: during() is false")
+    }
+
+    @Test func originalViewCasedPattern() throws {
+        let engine = try Fixtures.engine(Fixtures.profile, """
+        rules:
+          - id: T.AMIN
+            title: AMIN kapital
+            severity: medium
+            category: dukungan
+            basis: [SKB 2022]
+            patterns:
+              akronim: {regex: '\\b{{candidate.acronyms}}\\b', view: original, cased: true}
+        """)
+        #expect(engine.evaluate(Post(id: "a", text: "AMIN menang!")).flagged)
+        #expect(!engine.evaluate(Post(id: "a", text: "amin ya Allah")).flagged)
+    }
+
+    @Test func explainSaysWhyNot() throws {
+        var options = EngineOptions()
+        options.explain = true
+        let engine = try Fixtures.engine(Fixtures.profile, Fixtures.support, options: options)
+        let news = engine.evaluate(Post(id: "e", text: "ASN dilarang dukung Prabowo"))
+        let trace = try #require(news.explanation?.first)
+        #expect(trace.outcome == .cancelled)
+        #expect(trace.exceptions.first?.contains("sosialisasi matched \"dilarang\"") == true)
+        #expect(trace.matches["kandidat"] == ["Prabowo"])
+
+        let low = engine.evaluate(Post(id: "e2", text: "Menurut berita, warga diajak coblos Anies"))
+        let lowTrace = try #require(low.explanation?.first)
+        #expect(lowTrace.outcome == .belowThreshold)
+        #expect(lowTrace.confidenceSteps.count == 2)
+        #expect(lowTrace.confidence.map { abs($0 - 0.3) < 0.0001 } == true)
+
+        let none = engine.evaluate(Post(id: "e3", text: "selamat pagi semua"))
+        #expect(none.explanation?.first?.outcome == .skippedPrefilter)
+    }
+}
+
+@Suite("Engine: prefilter, batches, limits")
+struct EngineBatchTests {
+    @Test func prefilterSkipsRulesThatCannotMatchAndChangesNoResult() throws {
+        var explain = EngineOptions()
+        explain.explain = true
+        var off = explain
+        off.prefilter = false
+        let on = try Fixtures.engine(Fixtures.profile, Fixtures.support, options: explain)
+        let baseline = try Fixtures.engine(Fixtures.profile, Fixtures.support, options: off)
+        let posts = [
+            "selamat pagi", "ayo coblos 02", "ASN dilarang dukung Anies", "saya tidak dukung Anies", "pilih Prabowo!",
+            "rapat koordinasi", "dukung gibran", "RT 02 kerja bakti",
+        ].enumerated().map { Post(id: "\($0.offset)", text: $0.element) }
+        var skipped = 0
+        for post in posts {
+            let a = on.evaluate(post), b = baseline.evaluate(post)
+            #expect(a.findings == b.findings, "prefilter changed the result for \(post.text)")
+            if a.explanation?.first?.outcome == .skippedPrefilter { skipped += 1 }
+            #expect(b.explanation?.first?.outcome != .skippedPrefilter)
+        }
+        // "selamat pagi", "rapat koordinasi" and "RT 02 kerja bakti" contain no call to vote, the rule's trigger.
+        #expect(skipped == 3)
+        #expect(on.planSummary.atoms > 5)
+    }
+
+    @Test func batchesKeepInputOrderOnManyThreads() throws {
+        var options = EngineOptions()
+        options.threads = 4
+        options.chunkSize = 37
+        let engine = try Fixtures.engine(Fixtures.profile, Fixtures.support, options: options)
+        let posts = (0..<2_000).map { i in
+            Post(id: "p\(i)", text: i % 3 == 0 ? "ayo coblos 02 nomor \(i)" : i % 3 == 1 ? "kerja bakti RT \(i)" : "dukung Anies \(i)")
+        }
+        let results = engine.evaluate(posts)
+        #expect(results.map(\.id) == posts.map(\.id))
+        for (post, result) in zip(posts, results) {
+            #expect(result.flagged == engine.evaluate(post).flagged)
+        }
+        var streamed: [String] = []
+        let records = posts.enumerated().map { InputRecord(line: $0.offset + 1, post: .success($0.element)) }
+        engine.evaluate(records: records) { output in
+            if case .result(let line, let r) = output { streamed.append("\(line):\(r.id)") }
+        }
+        #expect(streamed == posts.enumerated().map { "\($0.offset + 1):\($0.element.id)" })
+    }
+
+    @Test func matchLimitBecomesARuleErrorAndTheBatchGoesOn() throws {
+        var options = EngineOptions()
+        options.matchLimits.matchLimit = 20_000
+        let engine = try Fixtures.engine(Fixtures.profile, Fixtures.support, """
+        rules:
+          - id: T.SLOW
+            title: Pola lambat
+            severity: low
+            category: uji
+            basis: [uji]
+            patterns:
+              lambat: {regex: '(a+)+$', view: original}
+        """, options: options)
+        let posts = [
+            Post(id: "ok", text: "ayo coblos 02"),
+            Post(id: "slow", text: String(repeating: "a", count: 5_000) + "b"),
+            Post(id: "after", text: "dukung Anies"),
+        ]
+        let results = engine.evaluate(posts)
+        #expect(results.map(\.id) == ["ok", "slow", "after"])
+        #expect(results[0].flagged)
+        #expect(results[1].errors.map(\.ruleID) == ["T.SLOW"])
+        #expect(results[1].errors.first?.message.contains("matchLimit") == true)
+        #expect(results[2].flagged)
+    }
+
+    @Test func asyncSequenceKeepsOrder() async throws {
+        let engine = try Fixtures.engine(Fixtures.profile, Fixtures.support)
+        let (stream, continuation) = AsyncStream<Post>.makeStream()
+        for i in 0..<20 { continuation.yield(Post(id: "\(i)", text: i.isMultiple(of: 2) ? "coblos 02" : "halo")) }
+        continuation.finish()
+        var ids: [String] = []
+        var flagged = 0
+        for try await result in engine.results(for: stream) {
+            ids.append(result.id)
+            if result.flagged { flagged += 1 }
+        }
+        #expect(ids == (0..<20).map(String.init))
+        #expect(flagged == 10)
+    }
+}

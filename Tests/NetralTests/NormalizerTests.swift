@@ -1,0 +1,101 @@
+import Testing
+@testable import Netral
+
+@Suite("Normaliser")
+struct NormalizerTests {
+    let normalizer = Normalizer()
+
+    /// The original text behind a substring of the normalised view.
+    func original(of needle: String, in n: NormalizedText) -> String? {
+        guard let r = n.text.range(of: needle) else { return nil }
+        let bytes = n.text.utf8.distance(from: n.text.startIndex, to: r.lowerBound)..<n.text.utf8.distance(from: n.text.startIndex, to: r.upperBound)
+        let o = n.originalRange(of: bytes)
+        let u = n.original.utf8
+        return String(n.original[u.index(u.startIndex, offsetBy: o.lowerBound)..<u.index(u.startIndex, offsetBy: o.upperBound)])
+    }
+
+    @Test func lowerCasesAndCollapsesWhitespace() {
+        let n = normalizer.normalize("  Ayo   COBLOS\n\t02  ")
+        #expect(n.text == "ayo coblos 02")
+        #expect(original(of: "coblos", in: n) == "COBLOS")
+    }
+
+    @Test func foldsFullWidthMathAndDiacritics() {
+        #expect(normalizer.normalize("ＰＲＡＢＯＷＯ").text == "prabowo")
+        #expect(normalizer.normalize("𝐆𝐚𝐧𝐣𝐚𝐫").text == "ganjar")
+        #expect(normalizer.normalize("Aniés").text == "anies")
+        // A combining accent folds into its letter and maps back to both scalars.
+        let n = normalizer.normalize("Ani\u{0065}\u{0301}s menang")
+        #expect(n.text == "anies menang")
+        #expect(original(of: "anies", in: n) == "Ani\u{0065}\u{0301}s")
+    }
+
+    @Test func stripsZeroWidthAndFoldsHomoglyphs() {
+        let n = normalizer.normalize("pra\u{200B}bo\u{200D}wo dan Gіbrаn")  // Cyrillic і and а
+        #expect(n.text == "prabowo dan gibran")
+        #expect(original(of: "prabowo", in: n) == "pra\u{200B}bo\u{200D}wo")
+        #expect(original(of: "gibran", in: n) == "Gіbrаn")
+    }
+
+    @Test func squeezesElongationButKeepsDoubleLetters() {
+        #expect(normalizer.normalize("pilihhhh menaaang, aamiin, saat").text == "pilih menang, aamiin, saat")
+        let n = normalizer.normalize("Dukuuuung")
+        #expect(original(of: "dukung", in: n) == "Dukuuuung")
+    }
+
+    @Test func joinsSpacedOutWords() {
+        let n = normalizer.normalize("pilih G A N J A R ya, A-M-I-N!")
+        #expect(n.text == "pilih ganjar ya, amin!")
+        #expect(original(of: "ganjar", in: n) == "G A N J A R")
+        #expect(original(of: "amin", in: n) == "A-M-I-N")
+        // Short runs are ordinary text.
+        #expect(normalizer.normalize("a b c").text == "a b c")
+    }
+
+    @Test func expandsChatAbbreviations() {
+        let n = normalizer.normalize("Yg penting jgn golput, sy gak ikut2an")
+        #expect(n.text == "yang penting jangan golput, saya tidak ikut2an")
+        #expect(original(of: "jangan", in: n) == "jgn")
+        #expect(original(of: "tidak", in: n) == "gak")
+    }
+
+    @Test func gestureEmojiBecomeTokens() {
+        let n = normalizer.normalize("Salam ✌🏽️ dari kami ☝️ 👍")
+        #expect(n.text == "salam :jari_2: dari kami :jari_1: :jempol:")
+        #expect(original(of: ":jari_2:", in: n) == "✌🏽️")
+        #expect(normalizer.normalize("🤘 metal").text == ":metal: metal")
+    }
+
+    @Test func keycapDigitsBecomeDigits() {
+        let n = normalizer.normalize("coblos 0️⃣2️⃣")
+        #expect(n.text == "coblos 02")
+        #expect(original(of: "02", in: n) == "0️⃣2️⃣")
+    }
+
+    @Test func offsetsSurviveZWJEmoji() {
+        let n = normalizer.normalize("👨‍👩‍👧 pilih Prabowo")
+        #expect(original(of: "prabowo", in: n) == "Prabowo")
+    }
+
+    @Test func leetViewOnlyForMixedWords() {
+        let n = normalizer.normalize("Pr4b0w0 g1br4n 2 putaran, RT 02 tahun 2024")
+        #expect(n.text == "pr4b0w0 g1br4n 2 putaran, rt 02 tahun 2024")
+        let leet = normalizer.leetView(of: n)
+        #expect(leet?.text == "prabowo gibran 2 putaran, rt 02 tahun 2024")
+        #expect(leet.map { original(of: "prabowo", in: $0) } == "Pr4b0w0")
+        #expect(normalizer.leetView(of: normalizer.normalize("coblos 02 tanggal 14")) == nil)
+        #expect(normalizer.leetView(of: normalizer.normalize("c4k 1m1n"))?.text == "cak imin")
+    }
+
+    @Test func emptyAndWhitespaceOnly() {
+        #expect(normalizer.normalize("").text == "")
+        #expect(normalizer.normalize("   ").text == "")
+        let n = normalizer.normalize("")
+        #expect(n.originalRange(of: 0..<0) == 0..<0)
+    }
+
+    @Test func optionsCanBeSwitchedOff() {
+        let plain = Normalizer(options: [.fold])
+        #expect(plain.normalize("Yg ✌️").text.hasPrefix("yg "))
+    }
+}
