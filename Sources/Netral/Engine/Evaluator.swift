@@ -156,9 +156,10 @@ struct Evaluator: Sendable {
         var profiles = Set<String>()
         for id in evidenceIDs {
             for hit in hits[id] ?? [] {
-                let (label, profile) = attribute(hit)
+                let named = attribute(hit, post: post, views: views)
+                let label = named.count == 1 ? named[0].label : nil
                 if let label, !candidates.contains(label) { candidates.append(label) }
-                if let profile { profiles.insert(profile) }
+                profiles.formUnion(named.compactMap(\.profile))
                 let value = views[hit.view].value
                 let scalars = scalarRange(hit.original, in: value.text)
                 evidence.append(Evidence(pattern: plan.patterns[id].name, field: value.path, start: scalars.lowerBound,
@@ -258,12 +259,30 @@ struct Evaluator: Sendable {
         }
     }
 
-    /// The candidate a hit names, from the labelled list entries its pattern uses.
-    private func attribute(_ hit: Hit) -> (String?, String?) {
-        for entry in plan.patterns[hit.pattern].labelled {
-            if (try? entry.regex.firstMatch(in: String(hit.matched))) != nil { return (entry.label, entry.profile) }
+    /// The candidates a hit may name, from the labelled list entries its pattern uses. When
+    /// entries of several profiles match (ballot number 2 is a different pair in every race), the
+    /// post's date and the profiles' context words narrow them down.
+    private func attribute(_ hit: Hit, post: Post, views: [View]) -> [(label: String, profile: String?)] {
+        let matched = String(hit.matched)
+        var found: [(label: String, profile: String?)] = []
+        for entry in plan.patterns[hit.pattern].labelled where !found.contains(where: { $0.label == entry.label }) {
+            if (try? entry.regex.firstMatch(in: matched)) != nil { found.append((entry.label, entry.profile)) }
         }
-        return (nil, nil)
+        let profiles = Set(found.compactMap(\.profile))
+        guard profiles.count > 1 else { return found }
+        var keep = profiles
+        if let date = post.createdAt {
+            let dated = keep.filter { plan.profilePeriod[$0]?.contains(date) ?? false }
+            if !dated.isEmpty { keep = dated }
+        }
+        if keep.count > 1 {
+            let mentioned = keep.filter { id in
+                guard let regex = plan.profileContext[id] else { return false }
+                return views.contains { (try? regex.firstMatch(in: $0.normalized.text)) != nil }
+            }
+            if !mentioned.isEmpty { keep = mentioned }
+        }
+        return found.filter { $0.profile.map(keep.contains) ?? true }
     }
 
     private func text(of hit: Hit, _ views: [View]) -> String {

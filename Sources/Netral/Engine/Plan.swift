@@ -1,3 +1,4 @@
+import Foundation
 import PCRE2
 
 /// A rule set compiled for evaluation: every pattern expanded and
@@ -40,6 +41,10 @@ final class Plan: Sendable {
     let atomPatterns: [[Int32]]
     /// Fields any rule reads.
     let fields: [Field]
+    /// Per profile: a pattern of its context words, to tell apart candidates that share a ballot number.
+    let profileContext: [String: PCRE2Regex]
+    /// Per profile: the dates around its windows in which a post plausibly concerns it.
+    let profilePeriod: [String: ClosedRange<Date>]
     /// Statistics for `rules lint` and the benchmark.
     let atomCount: Int
     let unfilterablePatterns: [String]
@@ -133,6 +138,23 @@ final class Plan: Sendable {
         for (atom, id) in atomIndex { needles[id] = Array(atom.utf8) }
         self.prefilter = AhoCorasick(needles: needles)
         self.fields = Field.allCases.filter(fieldsUsed.contains)
+        var context: [String: PCRE2Regex] = [:]
+        var period: [String: ClosedRange<Date>] = [:]
+        for profile in ruleSet.profiles {
+            if !profile.context.isEmpty {
+                let list = WordList(name: "profile.context", entries: profile.context.map { WordList.Entry(text: $0) })
+                let source = expander.alternation(for: list, view: .normalized, partial: false)
+                context[profile.id] = try EngineError.wrap("context of profile \(profile.id)") { () throws(PCRE2Error) in
+                    try PCRE2Regex(source, options: .caseless, limits: options.matchLimits)
+                }
+            }
+            if let start = profile.windows.values.map(\.start).min(), let end = profile.windows.values.map(\.end).max() {
+                // Two months before the first window to one month after the last.
+                period[profile.id] = start.addingTimeInterval(-60 * 86_400)...end.addingTimeInterval(30 * 86_400)
+            }
+        }
+        self.profileContext = context
+        self.profilePeriod = period
     }
 }
 

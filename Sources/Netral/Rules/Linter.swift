@@ -59,13 +59,13 @@ struct Linter {
         var stack: [Group] = [Group(start: 0)]
         var i = 0
         var inClass = false
-        /// Reads a quantifier at `j`: (unbounded, repeatsMoreThanOnce, length) or nil.
-        func quantifier(at j: Int) -> (unbounded: Bool, repeats: Bool, length: Int)? {
+        /// Reads a quantifier at `j`: (unbounded, repeatsMoreThanOnce, maximum count, length) or nil.
+        func quantifier(at j: Int) -> (unbounded: Bool, repeats: Bool, maxCount: Int, length: Int)? {
             guard j < b.count else { return nil }
-            var result: (Bool, Bool, Int)?
+            var result: (Bool, Bool, Int, Int)?
             switch b[j] {
-            case UInt8(ascii: "*"), UInt8(ascii: "+"): result = (true, true, 1)
-            case UInt8(ascii: "?"): result = (false, false, 1)
+            case UInt8(ascii: "*"), UInt8(ascii: "+"): result = (true, true, Int.max, 1)
+            case UInt8(ascii: "?"): result = (false, false, 1, 1)
             case UInt8(ascii: "{"):
                 guard let close = b[j...].firstIndex(of: UInt8(ascii: "}")) else { return nil }
                 let body = String(decoding: b[(j + 1)..<close], as: UTF8.self)
@@ -73,11 +73,11 @@ struct Linter {
                 guard parts.count <= 2, parts.allSatisfy({ $0.isEmpty || Int($0) != nil }), !(parts.first?.isEmpty ?? true) || parts.count == 2 else { return nil }
                 let unbounded = parts.count == 2 && parts[1].isEmpty
                 let maxCount = parts.count == 2 ? (Int(parts[1]) ?? Int.max) : (Int(parts[0]) ?? 0)
-                result = (unbounded, maxCount >= 2, close - j + 1)
+                result = (unbounded, maxCount >= 2, maxCount, close - j + 1)
             default: return nil
             }
             // Possessive quantifiers never backtrack.
-            if let r = result, j + r.2 < b.count, b[j + r.2] == UInt8(ascii: "+") { return (false, false, r.2 + 1) }
+            if let r = result, j + r.3 < b.count, b[j + r.3] == UInt8(ascii: "+") { return (false, false, 1, r.3 + 1) }
             return result
         }
         while i < b.count {
@@ -109,7 +109,9 @@ struct Linter {
                 guard stack.count > 1 else { i += 1; continue }
                 let group = stack.removeLast()
                 if let q = quantifier(at: i + 1) {
-                    if group.unbounded, !group.atomic, q.repeats {
+                    // A group that repeats without bound, repeated itself without bound or many
+                    // times, backtracks exponentially; {0,3} around it is only polynomial.
+                    if group.unbounded, !group.atomic, q.repeats, q.unbounded || q.maxCount > 5 {
                         let text = String(decoding: b[group.start...min(b.count - 1, i + q.length)], as: UTF8.self)
                         return "\(text) repeats a group that itself repeats without bound"
                     }
