@@ -189,7 +189,7 @@ struct EngineBatchTests {
         }
         var streamed: [String] = []
         let records = posts.enumerated().map { InputRecord(line: $0.offset + 1, post: .success($0.element)) }
-        engine.evaluate(records: records) { output in
+        engine.evaluate(records: records) { _, output in
             if case .result(let line, let r) = output { streamed.append("\(line):\(r.id)") }
         }
         #expect(streamed == posts.enumerated().map { "\($0.offset + 1):\($0.element.id)" })

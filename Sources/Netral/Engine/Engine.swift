@@ -60,8 +60,8 @@ public final class Engine: Sendable {
     /// Evaluates a stream of input records in constant memory: records are
     /// taken `chunkSize` at a time, evaluated in parallel, and handed to
     /// `emit` in input order, one output per record (a result, or the
-    /// record's error).
-    public func evaluate<S: Sequence>(records: S, emit: (BatchOutput) throws -> Void) rethrows where S.Element == InputRecord {
+    /// record's error) together with the record itself.
+    public func evaluate<S: Sequence>(records: S, emit: (InputRecord, BatchOutput) throws -> Void) rethrows where S.Element == InputRecord {
         var iterator = records.makeIterator()
         var chunk: [InputRecord] = []
         chunk.reserveCapacity(options.chunkSize)
@@ -75,7 +75,7 @@ public final class Engine: Sendable {
                 case .failure(let error): return .error(error)
                 }
             }
-            for output in outputs { try emit(output) }
+            for (record, output) in zip(chunk, outputs) { try emit(record, output) }
         }
     }
 

@@ -6,15 +6,29 @@ struct MessageRenderer {
     let candidates: [String]
     let profiles: [ElectionProfile]
 
+    /// The evidence of the first field as one quote, from its first to its last matched character
+    /// (when that stays short); otherwise the first piece of evidence.
+    private var span: String {
+        guard let first = evidence.first else { return "" }
+        let same = evidence.filter { $0.field == first.field }
+        let lower = same.map(\.start).min()!, upper = same.map(\.end).max()!
+        guard upper - lower <= 160, let value = Field.allCases.lazy.flatMap({ self.post.values(of: $0) }).first(where: { $0.path == first.field }) else {
+            return first.text
+        }
+        let scalars = Array(value.text.unicodeScalars)
+        guard upper <= scalars.count else { return first.text }
+        return String(String.UnicodeScalarView(scalars[lower..<upper]))
+    }
+
     func render() -> Message {
         Message(id: fill(rule.message.id), en: rule.message.en.map(fill))
     }
 
     private func value(_ placeholder: String) -> String {
         switch placeholder {
-        case "candidate": return candidates.first.map { String($0.drop { $0.isNumber }.drop { $0 == " " }).components(separatedBy: " (").first ?? $0 } ?? "-"
+        case "candidate": return candidates.first.map { String($0.drop { $0.isNumber }.drop { $0 == " " }).components(separatedBy: " (").first ?? $0 } ?? "kandidat"
         case "number": return candidates.first.map { String($0.prefix { $0.isNumber }) } ?? "-"
-        case "match": return evidence.first?.text ?? ""
+        case "match": return span
         case "action": return post.action.rawValue
         case "author": return post.author ?? "-"
         case "field": return evidence.first?.field ?? "-"

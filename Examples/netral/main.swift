@@ -1,2 +1,0 @@
-import Netral
-print("netral \(Netral.version)")
