@@ -268,6 +268,11 @@ struct Evaluator: Sendable {
         for entry in plan.patterns[hit.pattern].labelled where !found.contains(where: { $0.label == entry.label }) {
             if (try? entry.regex.firstMatch(in: matched)) != nil { found.append((entry.label, entry.profile)) }
         }
+        if found.isEmpty && plan.patterns[hit.pattern].view == .normalized {
+            for entry in plan.candidateEntries where !found.contains(where: { $0.label == entry.label }) {
+                if (try? entry.regex.firstMatch(in: matched)) != nil { found.append((entry.label, entry.profile)) }
+            }
+        }
         let profiles = Set(found.compactMap(\.profile))
         guard profiles.count > 1 else { return found }
         var keep = profiles

@@ -41,6 +41,9 @@ final class Plan: Sendable {
     let atomPatterns: [[Int32]]
     /// Fields any rule reads.
     let fields: [Field]
+    /// Labelled entries of the candidate lists, to name the candidate of evidence whose own
+    /// pattern references no labelled list ("paslon 2" matched by a generic number pattern).
+    let candidateEntries: [LabelledEntry]
     /// Per profile: a pattern of its context words, to tell apart candidates that share a ballot number.
     let profileContext: [String: PCRE2Regex]
     /// Per profile: the dates around its windows in which a post plausibly concerns it.
@@ -155,6 +158,22 @@ final class Plan: Sendable {
         }
         self.profileContext = context
         self.profilePeriod = period
+        var fallback: [LabelledEntry] = []
+        for name in ["candidate.numbers", "candidate.refs", "candidate.hashtags", "candidate.accounts", "candidate.gestures", "candidate.slogans"] {
+            guard let list = ruleSet.lists[name] else { continue }
+            for entry in list.entries {
+                guard let label = entry.label else { continue }
+                let source = expander.alternation(for: WordList(name: name, entries: [entry]), view: .normalized, partial: false)
+                let regex: PCRE2Regex
+                if let cached = entryCache[source] { regex = cached } else {
+                    regex = try EngineError.wrap("list entry \(entry.text)") { () throws(PCRE2Error) in
+                        try PCRE2Regex(source, options: .caseless, limits: options.matchLimits)
+                    }
+                }
+                fallback.append(LabelledEntry(regex: regex, label: label, profile: entry.profile))
+            }
+        }
+        self.candidateEntries = fallback
     }
 }
 
