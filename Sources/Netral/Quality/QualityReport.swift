@@ -24,7 +24,7 @@ public struct QualityReport: Sendable {
     /// The keyword search's flagged-or-not scores.
     public var keyword = Scores()
     /// Posts the pack got wrong: id, expected, got.
-    public var mistakes: [(id: String, expected: [String], got: [String], text: String)] = []
+    public var mistakes: [(id: String, violation: Bool, expected: [String], got: [String], text: String)] = []
 
     /// Measures `engine` and the keyword baseline on `labelled`.
     public static func measure(engine: Engine, labelled: [LabelledPost]) -> QualityReport {
@@ -59,7 +59,7 @@ public struct QualityReport: Sendable {
             }
             if item.violation != result.flagged {
                 let text = item.post.text.isEmpty ? "\(item.post.action.rawValue): \(item.post.target?.author ?? "") \(item.post.target?.text ?? "")" : item.post.text
-                report.mistakes.append((item.post.id, item.categories.sorted(), got.sorted(), text))
+                report.mistakes.append((item.post.id, item.violation, item.categories.sorted(), got.sorted(), text))
             }
         }
         return report
@@ -78,7 +78,8 @@ public struct QualityReport: Sendable {
         if showMistakes && !mistakes.isEmpty {
             out += "\nMistakes:\n"
             for m in mistakes {
-                out += "  \(m.id): expected \(m.expected.isEmpty ? (m.expected.isEmpty && overall.fn + overall.fp > 0 ? "clean-or-any" : "-") : m.expected.joined(separator: ",")) got \(m.got.isEmpty ? "clean" : m.got.joined(separator: ","))  | \(m.text.replacingOccurrences(of: "\n", with: " ").prefix(140))\n"
+                let expected = m.violation ? (m.expected.isEmpty ? "violation" : m.expected.joined(separator: ",")) : "clean"
+                out += "  \(m.id): expected \(expected), got \(m.got.isEmpty ? "clean" : m.got.joined(separator: ","))  | \(m.text.replacingOccurrences(of: "\n", with: " ").prefix(140))\n"
             }
         }
         return out
