@@ -215,6 +215,10 @@ struct RuleSetAssembler {
                     add("candidate.number_words", .init(text: "(?:(?:kosong|nol)\\s*)?(?:\(words))", isRegex: true, label: label, profile: profile.id))
                 }
                 for g in c.gestures { add("candidate.gestures", .init(text: ":\(g):", label: label, profile: profile.id)) }
+                // Names written together, as inside hashtags: "Ganjar Pranowo" → "ganjarpranowo".
+                for name in Set((c.names + c.nicknames).map { $0.lowercased().filter { $0.isLetter } }) where name.count >= 4 {
+                    add("candidate.squashed", .init(text: name, label: label, profile: profile.id))
+                }
             }
             for word in profile.context { add("profile.context", .init(text: word, label: profile.name, profile: profile.id)) }
         }
