@@ -216,7 +216,7 @@ struct RuleSetAssembler {
                 }
                 for g in c.gestures { add("candidate.gestures", .init(text: ":\(g):", label: label, profile: profile.id)) }
                 // Names written together, as inside hashtags: "Ganjar Pranowo" → "ganjarpranowo".
-                for name in Set((c.names + c.nicknames).map { $0.lowercased().filter { $0.isLetter } }) where name.count >= 4 {
+                for name in Set((c.names + c.nicknames + c.acronyms).map { $0.lowercased().filter { $0.isLetter } }) where name.count >= 4 {
                     add("candidate.squashed", .init(text: name, label: label, profile: profile.id))
                 }
             }

@@ -42,7 +42,7 @@ enum NormalizationTables {
         "jg": "juga", "aja": "saja", "tp": "tapi", "org": "orang", "hrs": "harus", "msh": "masih",
         "lg": "lagi", "klo": "kalau", "kalo": "kalau", "smg": "semoga", "nomer": "nomor", "kpd": "kepada",
         "bkn": "bukan", "pd": "pada", "dlm": "dalam", "trs": "terus", "emg": "memang", "bgt": "banget",
-        "skrg": "sekarang", "tmn": "teman", "temen": "teman", "sm": "sama", "dr": "dari",
+        "skrg": "sekarang", "ttp": "tetap", "ttep": "tetap", "tetep": "tetap", "tp2": "tapi", "tmn": "teman", "temen": "teman", "sm": "sama", "dr": "dari",
         "mnrt": "menurut", "sbg": "sebagai", "spt": "seperti", "dll": "dan lain-lain", "tsb": "tersebut",
         "pilkada2024": "pilkada 2024", "pemilu2024": "pemilu 2024", "pilpres2024": "pilpres 2024",
     ]
