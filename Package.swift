@@ -39,6 +39,8 @@ let package = Package(
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "NetralTests", dependencies: ["Netral"]),
+        // Runs the built `netral` executable end to end on every sample format.
+        .testTarget(name: "NetralToolTests", dependencies: ["netral"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,6 +24,10 @@ public struct CSVImporter: Sequence, IteratorProtocol {
         "caption": "media.caption", "alt": "media.alt", "ocr": "media.ocr", "bio": "profile.bio",
         "name": "profile.name", "full_text": "text", "tweet": "text", "content": "text", "date": "created_at",
         "timestamp": "created_at", "username": "author", "user": "author", "id_str": "id",
+        // Indonesian column names.
+        "isi": "text", "teks": "text", "konten": "text", "waktu": "created_at", "tanggal": "created_at",
+        "penulis": "author", "akun": "author", "aksi": "action", "tindakan": "action", "lokasi": "location",
+        "platform_media": "platform", "target_akun": "target.author", "target_teks": "target.text", "keterangan_foto": "media.caption",
     ]
 
     /// - Parameters:

@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+
+/// Runs the `netral` executable built beside the test bundle.
+struct Tool {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var executable: URL {
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "netral")
+        if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
+        return root.appending(path: ".build/debug/netral")
+    }
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var lines: [String] { stdout.split(separator: "\n").map(String.init) }
+        var objects: [[String: Any]] {
+            lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        }
+    }
+
+    static func run(_ arguments: [String], stdin: Data? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+@Suite("netral executable, end to end")
+struct ToolTests {
+    @Test func checksTheBundledSampleWithExitStatusOne() throws {
+        let run = try Tool.run(["check", "--format", "jsonl", "Examples/data/posts.jsonl"])
+        #expect(run.status == 1, "something is flagged: \(run.stderr)")
+        let input = try String(contentsOf: Tool.root.appending(path: "Examples/data/posts.jsonl"), encoding: .utf8)
+        let records = input.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        #expect(run.objects.count == records.count, "one output per input record")
+        #expect(run.objects.map { $0["line"] as? Int } == Array(1...records.count))
+        let flagged = run.objects.filter { $0["flagged"] as? Bool == true }.compactMap { $0["id"] as? String }
+        #expect(flagged.contains("ex-001"))
+        #expect(!flagged.contains("ex-002"), "neutral get-out-the-vote")
+        #expect(!flagged.contains("ex-004"), "sharing Bawaslu's socialisation")
+        #expect(!flagged.contains("ex-007"), "RT 02")
+        #expect(!flagged.contains("ex-009"), "KPU debate schedule")
+        #expect(run.objects.contains { $0["line"] as? Int == 16 && $0["error"] is String })
+    }
+
+    @Test func everySampleFormatWorks() throws {
+        for (path, format, expectedRecords) in [
+            ("Examples/data/posts.csv", "auto", 5), ("Examples/data/x-archive", "auto", 7),
+            ("Examples/data/x-archive/data/like.js", "x", 3), ("Examples/data/facebook", "facebook", 8),
+            ("Examples/data/instagram", "instagram", 6),
+        ] {
+            let run = try Tool.run(["check", "--format", "jsonl", "--input-format", format, path])
+            #expect(run.status == 1, "\(path): \(run.stderr)")
+            #expect(run.objects.count == expectedRecords, "\(path)")
+            #expect(run.objects.contains { $0["flagged"] as? Bool == true }, "\(path)")
+            #expect(run.objects.contains { $0["flagged"] as? Bool == false }, "\(path)")
+        }
+    }
+
+    @Test func malformedInputNeverStopsTheBatch() throws {
+        let run = try Tool.run(["check", "--format", "jsonl", "Examples/data/malformed.jsonl"])
+        #expect(run.status == 1)
+        // 9 lines, one of them blank: 8 records, 8 outputs, in order.
+        #expect(run.objects.map { $0["line"] as? Int } == [1, 3, 4, 5, 6, 7, 8, 9])
+        #expect(run.objects.filter { $0["error"] != nil }.count == 6)
+        #expect(run.stderr.contains("6 record(s) could not be read"))
+        let strict = try Tool.run(["check", "--strict", "--format", "jsonl", "Examples/data/malformed.jsonl"])
+        #expect(strict.status == 2)
+    }
+
+    @Test func invalidUTF8CRLFAndEmptyInputOnStandardInput() throws {
+        var bytes = Array("{\"id\":\"1\",\"text\":\"ayo coblos 02\"}\r\n".utf8)
+        bytes += Array("{\"id\":\"2\",\"text\":\"".utf8) + [0xFF, 0xFE] + Array("\"}\r\n".utf8)
+        bytes += Array("\n{\"id\":\"3\",\"text\":\"selamat pagi\"}".utf8)
+        let run = try Tool.run(["check", "--format", "jsonl", "-"], stdin: Data(bytes))
+        #expect(run.objects.map { $0["line"] as? Int } == [1, 2, 4])
+        #expect((run.objects[1]["error"] as? String)?.contains("UTF-8") == true)
+        let empty = try Tool.run(["check", "--format", "jsonl", "-"], stdin: Data())
+        #expect(empty.status == 0)
+        #expect(empty.objects.isEmpty)
+    }
+
+    @Test func gzipInputIsReadTransparently() throws {
+        let dir = FileManager.default.temporaryDirectory.appending(path: "netral-gz-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plain = dir.appending(path: "posts.jsonl")
+        try FileManager.default.copyItem(at: Tool.root.appending(path: "Examples/data/posts.jsonl"), to: plain)
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+        gzip.arguments = ["-c", "gzip -k \"$0\"", plain.path]
+        try gzip.run()
+        gzip.waitUntilExit()
+        let a = try Tool.run(["check", "--format", "jsonl", plain.path])
+        let b = try Tool.run(["check", "--format", "jsonl", plain.path + ".gz"])
+        #expect(a.stdout == b.stdout)
+        #expect(!a.stdout.isEmpty)
+    }
+
+    @Test func ruleCommands() throws {
+        let test = try Tool.run(["rules", "test"])
+        #expect(test.status == 0, "\(test.stdout)")
+        #expect(test.stdout.contains(" passed, 0 failed"))
+        let lint = try Tool.run(["rules", "lint"])
+        #expect(lint.status == 0)
+        #expect(lint.stdout.contains("0 errors, 0 warning(s)"))
+        let list = try Tool.run(["rules", "list"])
+        #expect(list.stdout.contains("ASN.KAMPANYE.AJAKAN_MEMILIH"))
+        let profiles = try Tool.run(["profiles", "list"])
+        #expect(profiles.stdout.contains("pilpres-2024"))
+        #expect(profiles.stdout.contains("campaign: 2023-11-28 – 2024-02-10"))
+    }
+
+    @Test func brokenRuleFileIsLocatedAndExitsTwo() throws {
+        let file = FileManager.default.temporaryDirectory.appending(path: "netral-bad-\(UUID().uuidString).yml")
+        try "rules:\n  - id: X.1\n    title: t\n    severity: low\n    category: c\n    basis: [b]\n    patterns: {p: 'coblos ('}\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let run = try Tool.run(["check", "--rules", file.path, "Examples/data/posts.jsonl"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("\(file.path):7:"))
+        #expect(run.stderr.contains("error[NR223]"))
+        #expect(run.stdout.isEmpty, "nothing is checked with broken rules")
+    }
+
+    @Test func explainShowsWhyANewsPostIsNotFlagged() throws {
+        let post = Data(#"{"id":"n1","text":"ASN dilarang like, komen dan share postingan capres Prabowo atau Anies"}"#.utf8)
+        let run = try Tool.run(["explain", "-"], stdin: post)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("not flagged"))
+        #expect(run.stdout.contains("cancelled by exception"))
+        #expect(run.stdout.contains("exception: sosialisasi matched"))
+    }
+
+    @Test func htmlAndSummaryOutputs() throws {
+        let file = FileManager.default.temporaryDirectory.appending(path: "netral-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let run = try Tool.run(["check", "--format", "html", "-o", file.path, "Examples/data/posts.jsonl"])
+        #expect(run.status == 1)
+        let html = try String(contentsOf: file, encoding: .utf8)
+        #expect(html.contains("<svg id=\"chart-rules\"") && html.contains("<svg id=\"chart-days\""))
+        let summary = try Tool.run(["check", "--format", "summary", "Examples/data/posts.jsonl"])
+        #expect(summary.stdout.contains("Findings per rule"))
+    }
+
+    @Test func usageErrorsExitTwoWithAMessage() throws {
+        let run = try Tool.run(["check", "--format", "xml", "Examples/data/posts.jsonl"])
+        #expect(run.status == 64 || run.status == 2)
+        #expect(run.stderr.contains("unknown --format xml"))
+        let missing = try Tool.run(["check", "no-such-file.jsonl"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no-such-file.jsonl"))
+    }
+}
