@@ -37,6 +37,8 @@ let package = Package(
             dependencies: ["Netral", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Examples/netral"
         ),
+        // A moderation pipeline embedding the library, in a few dozen lines.
+        .executableTarget(name: "EmbedInPipeline", dependencies: ["Netral"], path: "Examples/EmbedInPipeline"),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "NetralTests", dependencies: ["Netral"]),
         // Runs the built `netral` executable end to end on every sample format.

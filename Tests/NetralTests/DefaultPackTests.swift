@@ -30,3 +30,19 @@ struct DefaultPackTests {
         #expect(report.failures.isEmpty, "\(report.failures.map(\.description).joined(separator: "\n"))")
     }
 }
+
+@Suite("Profile template")
+struct TemplateTests {
+    @Test func theRegionalTemplateLoadsAndDrivesTheRules() throws {
+        var loader = RuleSetLoader()
+        loader.addDefaultPack()
+        loader.addFile(at: packageRoot.appending(path: "rules/templates/pilkada-kabupaten.yml"))
+        loader.activeProfiles = ["pilbup-contoh-2024"]
+        let engine = try Engine(ruleSet: loader.load())
+        let call = engine.evaluate(Post(id: "1", text: "Ayo coblos Budi-Siti nomor 1!", createdAt: RFC3339.parse("2024-10-10T10:00:00+07:00")))
+        #expect(call.findings.contains { $0.ruleID == "ASN.KAMPANYE.AJAKAN_MEMILIH" })
+        #expect(call.findings.first?.candidates == ["01 Budi Santoso – Siti Rahayu (pilbup-contoh-2024)"])
+        // National candidates are not active with only the regional profile.
+        #expect(!engine.evaluate(Post(id: "2", text: "Ayo coblos Prabowo!")).flagged)
+    }
+}

@@ -166,6 +166,11 @@ struct Evaluator: Sendable {
                                          end: scalars.upperBound, text: text(of: hit, views), candidate: label))
             }
         }
+        // One piece of evidence per span (several patterns often match the same words), in text order.
+        var seenSpans = Set<String>()
+        evidence = evidence.filter { seenSpans.insert("\($0.field)|\($0.start)|\($0.end)").inserted }
+        let fieldOrder = Dictionary(views.enumerated().map { ($0.element.value.path, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        evidence.sort { (fieldOrder[$0.field] ?? 0, $0.start, $0.end) < (fieldOrder[$1.field] ?? 0, $1.start, $1.end) }
         let holds = check(rule.condition, compiled: compiled, hits: hits, views: views, post: post, profiles: profiles)
         guard holds else {
             trace?.outcome = .conditionFalse
