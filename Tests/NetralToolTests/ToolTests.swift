@@ -166,3 +166,19 @@ struct ToolTests {
         #expect(missing.stderr.contains("no-such-file.jsonl"))
     }
 }
+
+@Suite("netral executable, CSV errors")
+struct ToolCSVTests {
+    @Test func csvWithAMissingColumnYieldsAnErrorRecordAndGoesOn() throws {
+        let csv = Data("id,text,created_at\nc1,\"ayo coblos 02\",2024-02-01\nc2,baris pendek\nc3,selamat pagi,2024-02-02\n".utf8)
+        let run = try Tool.run(["check", "--format", "jsonl", "--input-format", "csv", "-"], stdin: csv)
+        #expect(run.status == 1)
+        #expect(run.objects.map { $0["line"] as? Int } == [2, 3, 4])
+        #expect((run.objects[1]["error"] as? String)?.contains("2 column(s), the header has 3") == true)
+        #expect(run.objects[0]["flagged"] as? Bool == true)
+        #expect(run.objects[2]["flagged"] as? Bool == false)
+        let unmapped = try Tool.run(["check", "--input-format", "csv", "-"], stdin: Data("a,b\n1,2\n".utf8))
+        #expect(unmapped.status == 2)
+        #expect(unmapped.stderr.contains("--map COLUMN=text"))
+    }
+}
