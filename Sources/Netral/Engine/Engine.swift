@@ -47,6 +47,10 @@ public final class Engine: Sendable {
         (plan.patterns.count, plan.atomCount, plan.unfilterablePatterns)
     }
 
+    /// The PCRE2 source of every compiled pattern, after list expansion, in plan order. For tooling
+    /// and benchmarks (the benchmark compiles the same patterns into Vectorscan as a ceiling).
+    public var compiledPatternSources: [String] { plan.patterns.map(\.regex.pattern) }
+
     /// Evaluates one post.
     public func evaluate(_ post: Post) -> PostResult {
         withScratch { evaluator.evaluate(post, scratch: $0) }

@@ -29,11 +29,12 @@ struct Evaluator: Sendable {
         let value: FieldValue
         let normalized: NormalizedText
         let leet: NormalizedText?
+        /// The field as a bit, to test against ``Plan/Pattern/fieldMask``.
+        let fieldBit: UInt32
     }
 
     /// One match of one pattern, located in the original text.
     struct Hit {
-        let pattern: Int
         let view: Int
         let original: Range<Int>
         /// The matched text in the view the pattern read (for naming candidates).
@@ -43,9 +44,10 @@ struct Evaluator: Sendable {
     func evaluate(_ post: Post, scratch: Scratch) -> PostResult {
         var views: [View] = []
         for field in plan.fields {
+            let bit = UInt32(1) << UInt32(Field.allCases.firstIndex(of: field)!)
             for value in post.values(of: field) {
                 let normalized = options.normalizer.normalize(value.text)
-                views.append(View(value: value, normalized: normalized, leet: options.normalizer.leetView(of: normalized)))
+                views.append(View(value: value, normalized: normalized, leet: options.normalizer.leetView(of: normalized), fieldBit: bit))
             }
         }
         if options.prefilter { markCandidates(views, scratch) }
@@ -53,9 +55,10 @@ struct Evaluator: Sendable {
         var findings: [Finding] = []
         var errors: [RuleError] = []
         var traces: [RuleTrace] = []
+        var memo: [Int: Result<[Hit], PCRE2Error>] = [:]
         for compiled in plan.rules {
             var trace = options.explain ? RuleTrace(ruleID: compiled.rule.id, outcome: .conditionFalse) : nil
-            let outcome = evaluateRule(compiled, post: post, views: views, scratch: scratch, trace: &trace)
+            let outcome = evaluateRule(compiled, post: post, views: views, scratch: scratch, memo: &memo, trace: &trace)
             switch outcome {
             case .finding(let f): findings.append(f)
             case .error(let e): errors.append(e)
@@ -101,7 +104,8 @@ struct Evaluator: Sendable {
         case finding(Finding), error(RuleError), none
     }
 
-    private func evaluateRule(_ compiled: Plan.CompiledRule, post: Post, views: [View], scratch: Scratch, trace: inout RuleTrace?) -> Outcome {
+    private func evaluateRule(_ compiled: Plan.CompiledRule, post: Post, views: [View], scratch: Scratch,
+                              memo: inout [Int: Result<[Hit], PCRE2Error>], trace: inout RuleTrace?) -> Outcome {
         let rule = compiled.rule
         if !rule.actions.isEmpty, !rule.actions.contains(post.action) {
             trace?.outcome = .skippedAction
@@ -121,8 +125,11 @@ struct Evaluator: Sendable {
                 trace?.skippedPatterns.append(plan.patterns[id].name)
                 continue
             }
+            let pattern = plan.patterns[id]
+            let result = memo[pattern.memoKey] ?? Result { () throws(PCRE2Error) in try run(pattern, views: views, scratch: scratch) }
+            memo[pattern.memoKey] = result
             do {
-                hits[id] = try run(plan.patterns[id], views: views, scratch: scratch)
+                hits[id] = try result.get()
             } catch {
                 trace?.outcome = .error
                 trace?.note = "pattern \(plan.patterns[id].name): \(error)"
@@ -133,9 +140,9 @@ struct Evaluator: Sendable {
             }
         }
         // Exceptions.
-        for (spec, id) in compiled.exceptions {
+        for (spec, id, nearID) in compiled.exceptions {
             guard let found = hits[id], !found.isEmpty else { continue }
-            if let near = spec.near, let target = compiled.patternIDs[near] {
+            if let near = spec.near, let target = nearID {
                 let before = hits[target]?.count ?? 0
                 hits[target]?.removeAll { h in found.contains { e in e.view == h.view && wordDistance(e.original, h.original, in: views[h.view].value.text) <= spec.within } }
                 let removed = before - (hits[target]?.count ?? 0)
@@ -150,13 +157,13 @@ struct Evaluator: Sendable {
             }
         }
         // Evidence and the profiles it points to.
-        let evidenceIDs = rule.condition.patternNames.compactMap { compiled.patternIDs[$0] }.sorted()
+        let evidenceIDs = compiled.evidence
         var evidence: [Evidence] = []
         var candidates: [String] = []
         var profiles = Set<String>()
         for id in evidenceIDs {
             for hit in hits[id] ?? [] {
-                let named = attribute(hit, post: post, views: views)
+                let named = attribute(hit, view: plan.patterns[id].view, post: post, views: views)
                 let label = named.count == 1 ? named[0].label : nil
                 if let label, !candidates.contains(label) { candidates.append(label) }
                 profiles.formUnion(named.compactMap(\.profile))
@@ -171,7 +178,7 @@ struct Evaluator: Sendable {
         evidence = evidence.filter { seenSpans.insert("\($0.field)|\($0.start)|\($0.end)").inserted }
         let fieldOrder = Dictionary(views.enumerated().map { ($0.element.value.path, $0.offset) }, uniquingKeysWith: { a, _ in a })
         evidence.sort { (fieldOrder[$0.field] ?? 0, $0.start, $0.end) < (fieldOrder[$1.field] ?? 0, $1.start, $1.end) }
-        let holds = check(rule.condition, compiled: compiled, hits: hits, views: views, post: post, profiles: profiles)
+        let holds = check(compiled.condition, hits: hits, views: views, post: post, profiles: profiles)
         guard holds else {
             trace?.outcome = .conditionFalse
             trace?.note = "condition \(rule.condition) is false"
@@ -180,8 +187,8 @@ struct Evaluator: Sendable {
         // Confidence.
         var confidence = rule.confidence.base
         trace?.confidenceSteps.append("base \(format(confidence))")
-        for adjustment in rule.confidence.adjustments {
-            guard let id = compiled.patternIDs[adjustment.pattern], let found = hits[id], !found.isEmpty else { continue }
+        for (adjustment, id) in compiled.adjustments {
+            guard let found = hits[id], !found.isEmpty else { continue }
             if let within = adjustment.within {
                 let close = found.contains { c in
                     evidenceIDs.contains { e in (hits[e] ?? []).contains { $0.view == c.view && wordDistance($0.original, c.original, in: views[c.view].value.text) <= within } }
@@ -216,11 +223,11 @@ struct Evaluator: Sendable {
     /// All matches of a pattern in the fields it reads, located in the original text.
     private func run(_ pattern: Plan.Pattern, views: [View], scratch: Scratch) throws(PCRE2Error) -> [Hit] {
         var hits: [Hit] = []
-        for (index, view) in views.enumerated() where pattern.fields.contains(view.value.field) {
+        for (index, view) in views.enumerated() where pattern.fieldMask & view.fieldBit != 0 {
             if pattern.view == .original {
                 for m in try scratch.matcher.matches(of: pattern.regex, in: view.value.text) where !m.range.isEmpty {
                     let text = view.value.text
-                    hits.append(Hit(pattern: pattern.id, view: index, original: m.range, matched: text[PCRE2Match.stringRange(m.range, in: text)]))
+                    hits.append(Hit(view: index, original: m.range, matched: text[PCRE2Match.stringRange(m.range, in: text)]))
                 }
                 continue
             }
@@ -229,7 +236,7 @@ struct Evaluator: Sendable {
                 for m in try scratch.matcher.matches(of: pattern.regex, in: normalized.text) where !m.range.isEmpty {
                     let original = normalized.originalRange(of: m.range)
                     guard seen.insert(original).inserted else { continue }
-                    hits.append(Hit(pattern: pattern.id, view: index, original: original,
+                    hits.append(Hit(view: index, original: original,
                                     matched: normalized.text[PCRE2Match.stringRange(m.range, in: normalized.text)]))
                 }
             }
@@ -238,23 +245,22 @@ struct Evaluator: Sendable {
         return hits
     }
 
-    private func check(_ condition: Condition, compiled: Plan.CompiledRule, hits: [Int: [Hit]], views: [View], post: Post, profiles: Set<String>) -> Bool {
-        func count(_ name: String) -> Int { compiled.patternIDs[name].flatMap { hits[$0]?.count } ?? 0 }
+    private func check(_ condition: IndexedCondition, hits: [Int: [Hit]], views: [View], post: Post, profiles: Set<String>) -> Bool {
+        func count(_ id: Int) -> Int { hits[id]?.count ?? 0 }
         switch condition {
-        case .pattern(let name): return count(name) > 0
-        case .and(let cs): return cs.allSatisfy { check($0, compiled: compiled, hits: hits, views: views, post: post, profiles: profiles) }
-        case .or(let cs): return cs.contains { check($0, compiled: compiled, hits: hits, views: views, post: post, profiles: profiles) }
-        case .not(let c): return !check(c, compiled: compiled, hits: hits, views: views, post: post, profiles: profiles)
+        case .pattern(let id): return count(id) > 0
+        case .and(let cs): return cs.allSatisfy { check($0, hits: hits, views: views, post: post, profiles: profiles) }
+        case .or(let cs): return cs.contains { check($0, hits: hits, views: views, post: post, profiles: profiles) }
+        case .not(let c): return !check(c, hits: hits, views: views, post: post, profiles: profiles)
         case .near(let a, let b, let words):
-            guard let ia = compiled.patternIDs[a], let ib = compiled.patternIDs[b] else { return false }
-            for x in hits[ia] ?? [] {
-                for y in hits[ib] ?? [] where x.view == y.view {
+            for x in hits[a] ?? [] {
+                for y in hits[b] ?? [] where x.view == y.view {
                     if wordDistance(x.original, y.original, in: views[x.view].value.text) <= words { return true }
                 }
             }
             return false
-        case .count(let name, let op, let k): return op.holds(count(name), k)
-        case .atLeast(let k, let names): return names.filter { count($0) > 0 }.count >= k
+        case .count(let id, let op, let k): return op.holds(count(id), k)
+        case .atLeast(let k, let ids): return ids.filter { count($0) > 0 }.count >= k
         case .during(let window):
             guard let date = post.createdAt else { return false }
             let relevant = plan.ruleSet.profiles.filter { profiles.isEmpty || profiles.contains($0.id) }
@@ -264,20 +270,12 @@ struct Evaluator: Sendable {
         }
     }
 
-    /// The candidates a hit may name, from the labelled list entries its pattern uses. When
-    /// entries of several profiles match (ballot number 2 is a different pair in every race), the
-    /// post's date and the profiles' context words narrow them down.
-    private func attribute(_ hit: Hit, post: Post, views: [View]) -> [(label: String, profile: String?)] {
-        let matched = String(hit.matched)
-        var found: [(label: String, profile: String?)] = []
-        for entry in plan.patterns[hit.pattern].labelled where !found.contains(where: { $0.label == entry.label }) {
-            if (try? entry.regex.firstMatch(in: matched)) != nil { found.append((entry.label, entry.profile)) }
-        }
-        if found.isEmpty && plan.patterns[hit.pattern].view == .normalized {
-            for entry in plan.candidateEntries where !found.contains(where: { $0.label == entry.label }) {
-                if (try? entry.regex.firstMatch(in: matched)) != nil { found.append((entry.label, entry.profile)) }
-            }
-        }
+    /// The candidates a hit may name, looked up in the profiles' lists. When candidates of several
+    /// profiles match (ballot number 2 is a different pair in every race), the post's date and the
+    /// profiles' context words narrow them down.
+    private func attribute(_ hit: Hit, view: PatternSpec.View, post: Post, views: [View]) -> [(label: String, profile: String?)] {
+        let matched = view == .original ? options.normalizer.normalize(String(hit.matched)).text : String(hit.matched)
+        let found = plan.candidates.candidates(in: matched)
         let profiles = Set(found.compactMap(\.profile))
         guard profiles.count > 1 else { return found }
         var keep = profiles

@@ -10,23 +10,26 @@ final class Plan: Sendable {
         let name: String
         let regex: PCRE2Regex
         let fields: [Field]
+        /// The fields as a bit set (bit = position in `Field.allCases`).
+        let fieldMask: UInt32
         let view: PatternSpec.View
         /// True when the prefilter can rule the pattern out.
         let filterable: Bool
-        /// Labelled list entries the pattern references, to name the candidate a match points to.
-        let labelled: [LabelledEntry]
-    }
-
-    struct LabelledEntry: Sendable {
-        let regex: PCRE2Regex
-        let label: String
-        let profile: String?
+        /// Identical patterns (same expansion, options, view and fields) share a key, so a post
+        /// matches them once however many rules use them.
+        let memoKey: Int
     }
 
     struct CompiledRule: Sendable {
         let rule: Rule
         let patternIDs: [String: Int]
-        let exceptions: [(spec: ExceptionSpec, id: Int)]
+        let exceptions: [(spec: ExceptionSpec, id: Int, near: Int?)]
+        /// The condition with pattern names resolved to ids.
+        let condition: IndexedCondition
+        /// Pattern ids named by the condition: their matches are the evidence.
+        let evidence: [Int]
+        /// Confidence adjustments with pattern ids.
+        let adjustments: [(spec: ConfidenceSpec.Adjustment, id: Int)]
         /// Pattern ids at least one of which must match; nil when the rule must always be evaluated.
         let triggers: [Int]?
         /// Every pattern id the rule owns (patterns, exceptions, context).
@@ -41,9 +44,10 @@ final class Plan: Sendable {
     let atomPatterns: [[Int32]]
     /// Fields any rule reads.
     let fields: [Field]
-    /// Labelled entries of the candidate lists, to name the candidate of evidence whose own
-    /// pattern references no labelled list ("paslon 2" matched by a generic number pattern).
-    let candidateEntries: [LabelledEntry]
+    /// Names the candidates evidence points to.
+    let candidates: CandidateIndex
+    /// The number of distinct memo keys.
+    let memoKeys: Int
     /// Per profile: a pattern of its context words, to tell apart candidates that share a ballot number.
     let profileContext: [String: PCRE2Regex]
     /// Per profile: the dates around its windows in which a post plausibly concerns it.
@@ -76,7 +80,8 @@ final class Plan: Sendable {
         var atomPatterns: [[Int32]] = []
         var unfilterable: [String] = []
         var fieldsUsed = Set<Field>()
-        var entryCache: [String: PCRE2Regex] = [:]
+        var regexCache: [String: PCRE2Regex] = [:]
+        var memo: [String: Int] = [:]
 
         for rule in ruleSet.rules {
             var ids: [String: Int] = [:]
@@ -86,8 +91,13 @@ final class Plan: Sendable {
                 do { expanded = try expander.expand(spec) } catch {
                     throw EngineError(message: "pattern \(spec.name) of \(rule.id): \(error.message)")
                 }
-                let regex = try EngineError.wrap("pattern \(spec.name) of \(rule.id)") { () throws(PCRE2Error) in
-                    try PCRE2Regex(expanded, options: spec.cased ? [] : .caseless, limits: options.matchLimits)
+                let cacheKey = "\(spec.cased ? "C" : "c")\u{0}\(expanded)"
+                let regex: PCRE2Regex
+                if let cached = regexCache[cacheKey] { regex = cached } else {
+                    regex = try EngineError.wrap("pattern \(spec.name) of \(rule.id)") { () throws(PCRE2Error) in
+                        try PCRE2Regex(expanded, options: spec.cased ? [] : .caseless, limits: options.matchLimits)
+                    }
+                    regexCache[cacheKey] = regex
                 }
                 let id = patterns.count
                 let atoms = spec.view == .normalized ? extractor.atoms(of: spec.regex) : nil
@@ -103,34 +113,24 @@ final class Plan: Sendable {
                 } else {
                     unfilterable.append("\(rule.id)/\(spec.name)")
                 }
-                var labelled: [LabelledEntry] = []
-                for ref in (try? PatternExpander.references(in: spec.regex)) ?? [] {
-                    guard let list = ruleSet.lists[ref.list] else { continue }
-                    for entry in list.entries {
-                        guard let label = entry.label else { continue }
-                        let single = WordList(name: list.name, entries: [entry])
-                        let source = expander.alternation(for: single, view: spec.view, partial: ref.partial)
-                        let entryRegex: PCRE2Regex
-                        if let cached = entryCache[source] { entryRegex = cached } else {
-                            entryRegex = try EngineError.wrap("list entry \(entry.text)") { () throws(PCRE2Error) in
-                                try PCRE2Regex(source, options: spec.cased ? [] : .caseless, limits: options.matchLimits)
-                            }
-                            entryCache[source] = entryRegex
-                        }
-                        labelled.append(LabelledEntry(regex: entryRegex, label: label, profile: entry.profile))
-                    }
-                }
                 let fields = spec.fields ?? rule.fields
                 fieldsUsed.formUnion(fields)
-                patterns.append(Pattern(id: id, name: spec.name, regex: regex, fields: fields, view: spec.view,
-                                        filterable: atoms != nil, labelled: labelled))
+                let mask = fields.reduce(UInt32(0)) { $0 | (1 << UInt32(Field.allCases.firstIndex(of: $1)!)) }
+                let memoText = "\(cacheKey)\u{0}\(spec.view.rawValue)\u{0}\(mask)"
+                let memoKey = memo[memoText] ?? { memo[memoText] = memo.count; return memo.count - 1 }()
+                patterns.append(Pattern(id: id, name: spec.name, regex: regex, fields: fields, fieldMask: mask, view: spec.view,
+                                        filterable: atoms != nil, memoKey: memoKey))
                 ids[spec.name] = id
                 all.append(id)
             }
             let triggers = rule.condition.triggers.map { names in names.compactMap { ids[$0] }.sorted() }
-            rules.append(CompiledRule(rule: rule, patternIDs: ids,
-                                      exceptions: rule.exceptions.map { ($0, ids[$0.pattern.name]!) },
-                                      triggers: triggers, allPatterns: all))
+            rules.append(CompiledRule(
+                rule: rule, patternIDs: ids,
+                exceptions: rule.exceptions.map { ($0, ids[$0.pattern.name]!, $0.near.flatMap { ids[$0] }) },
+                condition: IndexedCondition(rule.condition, ids: ids),
+                evidence: rule.condition.patternNames.compactMap { ids[$0] }.sorted(),
+                adjustments: rule.confidence.adjustments.compactMap { a in ids[a.pattern].map { (a, $0) } },
+                triggers: triggers, allPatterns: all))
         }
         self.patterns = patterns
         self.rules = rules
@@ -158,22 +158,8 @@ final class Plan: Sendable {
         }
         self.profileContext = context
         self.profilePeriod = period
-        var fallback: [LabelledEntry] = []
-        for name in ["candidate.numbers", "candidate.refs", "candidate.hashtags", "candidate.accounts", "candidate.gestures", "candidate.slogans"] {
-            guard let list = ruleSet.lists[name] else { continue }
-            for entry in list.entries {
-                guard let label = entry.label else { continue }
-                let source = expander.alternation(for: WordList(name: name, entries: [entry]), view: .normalized, partial: false)
-                let regex: PCRE2Regex
-                if let cached = entryCache[source] { regex = cached } else {
-                    regex = try EngineError.wrap("list entry \(entry.text)") { () throws(PCRE2Error) in
-                        try PCRE2Regex(source, options: .caseless, limits: options.matchLimits)
-                    }
-                }
-                fallback.append(LabelledEntry(regex: regex, label: label, profile: entry.profile))
-            }
-        }
-        self.candidateEntries = fallback
+        self.candidates = CandidateIndex(lists: ruleSet.lists, normalizer: options.normalizer)
+        self.memoKeys = memo.count
     }
 }
 

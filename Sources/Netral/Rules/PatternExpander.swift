@@ -74,19 +74,73 @@ struct PatternExpander {
         return out
     }
 
-    /// `(?:entry|entry|...)`, longest first, bounded as whole words unless partial.
+    /// `(?:entry|entry|...)`, bounded as whole words unless partial. Literal entries are merged
+    /// into a prefix tree (`prabowo(?:\s+gibran)?|pak\s+prabowo`), so that PCRE2 follows one
+    /// branch per letter instead of trying every entry at every position; regex entries follow.
     func alternation(for list: WordList, view: PatternSpec.View, partial: Bool) -> String {
+        var trie = Trie()
+        var regexBranches: [String] = []
         var seen = Set<String>()
-        var branches: [String] = []
         for entry in list.entries {
-            let branch = entry.isRegex ? "(?:\(entry.text))" : PatternExpander.escape(literal(entry.text, view: view))
-            if seen.insert(branch).inserted { branches.append(branch) }
+            if entry.isRegex {
+                let branch = "(?:\(entry.text))"
+                if seen.insert(branch).inserted { regexBranches.append(branch) }
+            } else {
+                let tokens = PatternExpander.escapedTokens(literal(entry.text, view: view))
+                if !tokens.isEmpty { trie.insert(tokens) }
+            }
         }
-        branches.sort { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
+        var branches: [String] = []
+        if !trie.isEmpty { branches.append(trie.render()) }
+        branches += regexBranches.sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
         // An empty list matches nothing (an empty alternation would match everywhere).
         guard !branches.isEmpty else { return "(?!)" }
-        let body = "(?:" + branches.joined(separator: "|") + ")"
+        let body = branches.count == 1 ? "(?:" + branches[0] + ")" : "(?:" + branches.joined(separator: "|") + ")"
         return partial ? body : "(?<![\\p{L}\\p{N}_])" + body + "(?![\\p{L}\\p{N}_])"
+    }
+
+    /// A literal split into escaped regex tokens: one per character, `\s+` for a run of white space.
+    static func escapedTokens(_ text: String) -> [String] {
+        var tokens: [String] = []
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                if tokens.last != "\\s+" { tokens.append("\\s+") }
+                continue
+            }
+            if scalar.isASCII, !(scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) {
+                tokens.append("\\" + String(scalar))
+            } else {
+                tokens.append(String(scalar))
+            }
+        }
+        while tokens.first == "\\s+" { tokens.removeFirst() }
+        while tokens.last == "\\s+" { tokens.removeLast() }
+        return tokens
+    }
+
+    /// A prefix tree of escaped tokens, rendered as a factored alternation.
+    struct Trie {
+        private var children: [String: Trie] = [:]
+        private var order: [String] = []
+        private var terminal = false
+
+        var isEmpty: Bool { children.isEmpty && !terminal }
+
+        mutating func insert(_ tokens: [String]) {
+            guard let first = tokens.first else { terminal = true; return }
+            if children[first] == nil { order.append(first); children[first] = Trie() }
+            children[first]!.insert(Array(tokens.dropFirst()))
+        }
+
+        /// The regex for this node's subtree (without the node's own token).
+        func render() -> String {
+            let keys = order.sorted()
+            let parts = keys.map { key in key + children[key]!.render() }
+            if parts.isEmpty { return "" }
+            let inner = parts.count == 1 ? parts[0] : "(?:" + parts.joined(separator: "|") + ")"
+            // A node that ends an entry makes its continuations optional (greedy: longer first).
+            return terminal ? "(?:" + inner + ")?" : inner
+        }
     }
 
     /// A literal entry as it will appear in the view the pattern reads.

@@ -77,14 +77,19 @@ public struct Normalizer: Sendable, Hashable {
         while i < units.count {
             guard Normalizer.isWordScalar(units.scalars[i]) else { i += 1; continue }
             var j = i
-            var letters = 0, leet = 0
+            var letters = 0, inner = 0
             while j < units.count, Normalizer.isWordScalar(units.scalars[j]) {
                 let s = units.scalars[j]
-                if s.properties.isAlphabetic { letters += 1 }
-                else if s.isASCII, NormalizationTables.leet[UInt8(s.value)] != nil { leet += 1 }
+                if Normalizer.isLetter(s) { letters += 1 }
+                else if s.isASCII, NormalizationTables.leet[UInt8(s.value)] != nil,
+                        j > i, j + 1 < units.count, Normalizer.isLetter(units.scalars[j - 1]), Normalizer.isLetter(units.scalars[j + 1]) {
+                    inner += 1
+                }
                 j += 1
             }
-            if letters >= 2, leet >= 1 {
+            // A word is leetspeak when a digit (or @, $) sits between two letters: "pr4bowo", "1m1n", "r1do";
+            // "pemilu2024" and "02" are not.
+            if letters >= 2, inner >= 1 {
                 for k in i..<j where units.scalars[k].isASCII {
                     let isEdge = k == i || k == j - 1
                     let byteValue = UInt8(units.scalars[k].value)

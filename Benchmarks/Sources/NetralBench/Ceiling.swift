@@ -1,0 +1,74 @@
+import CHyperscan
+import Foundation
+
+/// The practical ceiling for multi-pattern scanning: the same expanded patterns compiled into one
+/// Vectorscan (Hyperscan) database and scanned over each post's raw text. Hyperscan has no
+/// lookbehind, backreferences or UCP word boundaries, so patterns are compiled in prefilter mode
+/// (a superset); patterns it still rejects are dropped and counted.
+final class VectorscanCeiling {
+    private var database: OpaquePointer?
+    private var scratch: OpaquePointer?
+    let compiled: Int
+    let rejected: Int
+
+    init(patterns: [String]) {
+        var good: [String] = []
+        var bad = 0
+        for p in patterns {
+            var db: OpaquePointer?
+            var err: UnsafeMutablePointer<hs_compile_error_t>?
+            let flags = UInt32(HS_FLAG_CASELESS | HS_FLAG_UTF8 | HS_FLAG_PREFILTER | HS_FLAG_ALLOWEMPTY)
+            if hs_compile(p, flags, UInt32(HS_MODE_BLOCK), nil, &db, &err) == HS_SUCCESS {
+                hs_free_database(db)
+                good.append(p)
+            } else {
+                hs_free_compile_error(err)
+                bad += 1
+            }
+        }
+        compiled = good.count
+        rejected = bad
+        let cStrings = good.map { strdup($0) }
+        defer { cStrings.forEach { free($0) } }
+        var expressions = cStrings.map { UnsafePointer<CChar>($0) }
+        var flags = [UInt32](repeating: UInt32(HS_FLAG_CASELESS | HS_FLAG_UTF8 | HS_FLAG_PREFILTER | HS_FLAG_ALLOWEMPTY | HS_FLAG_SINGLEMATCH), count: good.count)
+        var ids = (0..<good.count).map { UInt32($0) }
+        var err: UnsafeMutablePointer<hs_compile_error_t>?
+        let rc = expressions.withUnsafeMutableBufferPointer { e in
+            hs_compile_multi(e.baseAddress, &flags, &ids, UInt32(good.count), UInt32(HS_MODE_BLOCK), nil, &database, &err)
+        }
+        if rc != HS_SUCCESS {
+            hs_free_compile_error(err)
+            database = nil
+        } else {
+            hs_alloc_scratch(database, &scratch)
+        }
+    }
+
+    deinit {
+        if let scratch { hs_free_scratch(scratch) }
+        if let database { hs_free_database(database) }
+    }
+
+    var available: Bool { database != nil }
+
+    /// Scans every text; returns the number of (pattern, text) matches.
+    func scan(_ texts: [String]) -> Int {
+        guard let database, let scratch else { return 0 }
+        var matches = 0
+        for text in texts {
+            var copy = text
+            copy.withUTF8 { bytes in
+                withUnsafeMutablePointer(to: &matches) { counter in
+                    _ = bytes.withMemoryRebound(to: CChar.self) { chars in
+                        hs_scan(database, chars.baseAddress, UInt32(chars.count), 0, scratch, { _, _, _, _, context in
+                            context!.assumingMemoryBound(to: Int.self).pointee += 1
+                            return 0
+                        }, counter)
+                    }
+                }
+            }
+        }
+        return matches
+    }
+}

@@ -1,0 +1,134 @@
+// Netral benchmark. Usage (release build; see Benchmarks/README.md):
+//   NetralBench [--posts N] [--baseline-posts N] [--scales 1,10,50]
+//   NetralBench write-file PATH GIB          writes a GIB-gibibyte JSON Lines file of generated posts
+//   NetralBench stream PATH [--threads N]    checks it end to end and reports throughput and peak memory
+import Foundation
+import Netral
+
+func peakRSSMiB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kib = Double(line.split(separator: " ").dropFirst().first ?? "") else { return -1 }
+    return kib / 1024
+}
+
+func seconds(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func option(_ name: String, _ fallback: Int) -> Int {
+    let args = CommandLine.arguments
+    guard let i = args.firstIndex(of: name), i + 1 < args.count, let v = Int(args[i + 1]) else { return fallback }
+    return v
+}
+
+func engine(_ set: RuleSet, threads: Int, prefilter: Bool = true) throws -> Engine {
+    var options = EngineOptions()
+    options.threads = threads
+    options.prefilter = prefilter
+    options.chunkSize = 4096
+    return try Engine(ruleSet: set, options: options)
+}
+
+/// Checks JSON Lines end to end: read, evaluate, write results (to a byte counter).
+func endToEnd(_ engine: Engine, read: @escaping () -> Data?) -> (records: Int, outputBytes: Int) {
+    var outputBytes = 0
+    var records = 0
+    var writer = JSONLinesReport { outputBytes += $0.utf8.count }
+    engine.evaluate(records: JSONLinesReader(maxRecordBytes: 16 << 20, read: read)) { record, output in
+        records += 1
+        writer.write(record: record, output: output)
+    }
+    return (records, outputBytes)
+}
+
+func chunks(of data: Data, size: Int = 1 << 20) -> () -> Data? {
+    var offset = 0
+    return {
+        guard offset < data.count else { return nil }
+        let end = min(data.count, offset + size)
+        defer { offset = end }
+        return data.subdata(in: offset..<end)
+    }
+}
+
+func rate(_ n: Int, _ s: Double) -> String { String(format: "%9.0f", Double(n) / s) }
+
+let args = CommandLine.arguments
+if args.count > 1, args[1] == "write-file" {
+    let path = args[2], gib = Double(args[3]) ?? 2
+    let (_, sample) = Corpus.make(count: 100_000, seed: 7)
+    FileManager.default.createFile(atPath: path, contents: nil)
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    var written = 0
+    while Double(written) < gib * 1_073_741_824 {
+        handle.write(sample)
+        written += sample.count
+    }
+    try handle.close()
+    print("wrote \(written) bytes to \(path)")
+    exit(0)
+}
+if args.count > 1, args[1] == "stream" {
+    let path = args[2]
+    let e = try engine(try ScaledRules.ruleSet(factor: 1), threads: option("--threads", 2))
+    let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+    let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+    var result = (records: 0, outputBytes: 0)
+    let t = seconds { result = endToEnd(e, read: { try? handle.read(upToCount: 1 << 20) }) }
+    print(String(format: "stream: %d records, %.0f MB in %.1f s: %.0f posts/s, %.1f MB/s; peak resident memory %.0f MiB",
+                 result.records, Double(size) / 1e6, t, Double(result.records) / t, Double(size) / 1e6 / t, peakRSSMiB()))
+    exit(0)
+}
+
+let postCount = option("--posts", 1_000_000)
+let baselinePosts = option("--baseline-posts", 50_000)
+let scales = (args.firstIndex(of: "--scales").map { args[$0 + 1] } ?? "1,10,50").split(separator: ",").compactMap { Int($0) }
+
+print("Netral benchmark · \(ProcessInfo.processInfo.activeProcessorCount) cores · PCRE2 \(Netral.pcre2Version)")
+var corpus: (posts: [Post], jsonl: Data) = ([], Data())
+let generation = seconds { corpus = Corpus.make(count: postCount) }
+print(String(format: "corpus: %d posts, %.1f MB of JSON Lines, mean %.0f bytes/line (generated in %.1f s)",
+             postCount, Double(corpus.jsonl.count) / 1e6, Double(corpus.jsonl.count) / Double(postCount), generation))
+let rawTexts = corpus.posts.map { [$0.text, $0.target?.text ?? "", $0.media.first?.caption ?? ""].joined(separator: "\n") }
+
+var engineTimes: [Int: Double] = [:]
+print("")
+print("rules ×   rules  patterns  atoms | engine 1T   engine 2T | no-prefilter 1T  speed-up | e2e 1T posts/s  MB/s | e2e 2T posts/s  MB/s | vectorscan 1T | e2e 2T / vs")
+for factor in scales {
+    let set = try ScaledRules.ruleSet(factor: factor)
+    let e1 = try engine(set, threads: 1), e2 = try engine(set, threads: 2)
+    let baseline = try engine(set, threads: 1, prefilter: false)
+    var flagged = 0
+    let t1 = seconds { flagged = e1.evaluate(corpus.posts).filter(\.flagged).count }
+    engineTimes[factor] = t1
+    let t2 = seconds { _ = e2.evaluate(corpus.posts) }
+    let sample = Array(corpus.posts.prefix(baselinePosts))
+    var baselineFlagged = 0, sampleFlagged = 0
+    let tb = seconds { baselineFlagged = baseline.evaluate(sample).filter(\.flagged).count }
+    sampleFlagged = e1.evaluate(sample).filter(\.flagged).count
+    precondition(baselineFlagged == sampleFlagged, "prefilter changed results: \(baselineFlagged) vs \(sampleFlagged)")
+    var r1 = (records: 0, outputBytes: 0), r2 = (records: 0, outputBytes: 0)
+    let te1 = seconds { r1 = endToEnd(e1, read: chunks(of: corpus.jsonl)) }
+    let te2 = seconds { r2 = endToEnd(e2, read: chunks(of: corpus.jsonl)) }
+    precondition(r1.records == postCount && r2.records == postCount)
+    let mb = Double(corpus.jsonl.count) / 1e6
+    let ceiling = VectorscanCeiling(patterns: args.contains("--no-ceiling") ? [] : e1.compiledPatternSources)
+    let tv = ceiling.available ? seconds { _ = ceiling.scan(rawTexts) } : .nan
+    let summary = e1.planSummary
+    print(String(format: "%6d× %7d %9d %6d | %9@ %11@ | %15@ %8.1f× | %14@ %5.0f | %14@ %5.0f | %13@ | %.2f",
+                 factor, set.rules.count, summary.patterns, summary.atoms,
+                 rate(postCount, t1), rate(postCount, t2), rate(baselinePosts, tb),
+                 (Double(baselinePosts) / tb) > 0 ? (Double(postCount) / t1) / (Double(baselinePosts) / tb) : 0,
+                 rate(postCount, te1), mb / te1, rate(postCount, te2), mb / te2,
+                 ceiling.available ? rate(postCount, tv) : "n/a", ceiling.available ? (Double(postCount) / te2) / (Double(postCount) / tv) : 0))
+    print("        flagged \(flagged) of \(postCount) posts; vectorscan compiled \(ceiling.compiled) patterns, rejected \(ceiling.rejected)")
+}
+if let base = engineTimes[scales.first ?? 1] {
+    for factor in scales.dropFirst() {
+        if let t = engineTimes[factor] { print(String(format: "engine time %d× rules / %d× rules: %.2f", factor, scales.first ?? 1, t / base)) }
+    }
+}
+print(String(format: "peak resident memory: %.0f MiB (holds the whole corpus in memory; see `stream` for the streaming figure)", peakRSSMiB()))

@@ -1,0 +1,63 @@
+/// Names the candidate a piece of evidence points to, by dictionary look-ups instead of regexes:
+/// the evidence's words (and word sequences up to four long) are looked up among the normalised
+/// entries of the profiles' lists, and ballot numbers among the candidates' numbers.
+struct CandidateIndex: Sendable {
+    typealias Candidate = (label: String, profile: String?)
+
+    private var phrases: [String: [Candidate]] = [:]
+    private var numbers: [Int: [Candidate]] = [:]
+    private var numberWords: [String: Int] = [:]
+    private var longest = 1
+
+    init(lists: [String: WordList], normalizer: Normalizer) {
+        for (name, list) in lists where name.hasPrefix("candidate.") && name != "candidate.numbers" && name != "candidate.number_words" {
+            for entry in list.entries where !entry.isRegex {
+                guard let label = entry.label else { continue }
+                let key = normalizer.normalize(entry.text).text
+                guard !key.isEmpty else { continue }
+                if !(phrases[key]?.contains { $0.label == label } ?? false) { phrases[key, default: []].append((label, entry.profile)) }
+                longest = max(longest, key.split(separator: " ").count)
+            }
+        }
+        for entry in lists["candidate.numbers"]?.entries ?? [] {
+            guard let label = entry.label, let number = Int(label.prefix { $0.isNumber }) else { continue }
+            numbers[number, default: []].append((label, entry.profile))
+        }
+        for (number, words) in RuleSetAssembler.numberWords {
+            for word in words.split(separator: "|") { numberWords[String(word)] = number }
+        }
+    }
+
+    /// The candidates `text` (normalised) names.
+    func candidates(in text: String) -> [Candidate] {
+        var found: [Candidate] = []
+        func add(_ cs: [Candidate]) { for c in cs where !found.contains(where: { $0.label == c.label }) { found.append(c) } }
+        if let exact = phrases[text] { add(exact) }
+        let words = text.split { $0 == " " || $0 == "," || $0 == "." || $0 == "!" || $0 == "?" || $0 == "(" || $0 == ")" || $0 == "\"" }
+        if found.isEmpty {
+            for start in words.indices {
+                var phrase = ""
+                for length in 0..<min(longest, words.count - start) {
+                    phrase += (length == 0 ? "" : " ") + words[start + length]
+                    if let hit = phrases[phrase] { add(hit) }
+                    // Pair names written with a hyphen ("prabowo-gibran") are entries too; their halves are not.
+                    if length == 0, phrase.contains("-") {
+                        for half in phrase.split(separator: "-") { if let hit = phrases[String(half)] { add(hit) } }
+                    }
+                }
+            }
+        }
+        // Ballot numbers count only when the evidence is plainly a number or names it as one.
+        if found.isEmpty {
+            let numeric = words.allSatisfy { $0.allSatisfy(\.isNumber) }
+            let marked = words.contains { ["no", "no.", "nomor", "nomer", "urut", "paslon", "capres", "cagub", "cabup", "calon", "kosong", "nol"].contains($0) || $0.hasPrefix("0") }
+            if numeric || marked {
+                for word in words {
+                    if let n = Int(word), let cs = numbers[n] { add(cs) }
+                    if marked, let n = numberWords[String(word)], let cs = numbers[n] { add(cs) }
+                }
+            }
+        }
+        return found
+    }
+}
