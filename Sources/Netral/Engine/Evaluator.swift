@@ -119,7 +119,28 @@ struct Evaluator: Sendable {
         }
         // Run the patterns (those the prefilter did not rule out).
         var hits: [Int: [Hit]] = [:]
-        for id in compiled.allPatterns {
+        if compiled.condition.isMonotone && !options.explain {
+            // Check the condition first, running patterns only as it needs them: most rules that
+            // pass the prefilter fail here, and exceptions can only remove matches.
+            var failure: RuleError?
+            let possible = check(compiled.condition, hits: { id in
+                if let known = hits[id] { return known }
+                guard failure == nil, isCandidate(id, scratch) else { hits[id] = []; return [] }
+                let pattern = plan.patterns[id]
+                let result = memo[pattern.memoKey] ?? Result { () throws(PCRE2Error) in try run(pattern, views: views, scratch: scratch) }
+                memo[pattern.memoKey] = result
+                switch result {
+                case .success(let found): hits[id] = found; return found
+                case .failure(let error):
+                    failure = RuleError(ruleID: rule.id, pattern: pattern.name, message: "\(error)")
+                    hits[id] = []
+                    return []
+                }
+            }, views: views, post: post, profiles: [], lenientDates: true)
+            if let failure { return .error(failure) }
+            if !possible { return .none }
+        }
+        for id in compiled.allPatterns where hits[id] == nil || !compiled.condition.isMonotone || options.explain {
             guard isCandidate(id, scratch) else {
                 hits[id] = []
                 trace?.skippedPatterns.append(plan.patterns[id].name)
@@ -178,7 +199,7 @@ struct Evaluator: Sendable {
         evidence = evidence.filter { seenSpans.insert("\($0.field)|\($0.start)|\($0.end)").inserted }
         let fieldOrder = Dictionary(views.enumerated().map { ($0.element.value.path, $0.offset) }, uniquingKeysWith: { a, _ in a })
         evidence.sort { (fieldOrder[$0.field] ?? 0, $0.start, $0.end) < (fieldOrder[$1.field] ?? 0, $1.start, $1.end) }
-        let holds = check(compiled.condition, hits: hits, views: views, post: post, profiles: profiles)
+        let holds = check(compiled.condition, hits: { hits[$0] ?? [] }, views: views, post: post, profiles: profiles, lenientDates: false)
         guard holds else {
             trace?.outcome = .conditionFalse
             trace?.note = "condition \(rule.condition) is false"
@@ -245,16 +266,24 @@ struct Evaluator: Sendable {
         return hits
     }
 
-    private func check(_ condition: IndexedCondition, hits: [Int: [Hit]], views: [View], post: Post, profiles: Set<String>) -> Bool {
-        func count(_ id: Int) -> Int { hits[id]?.count ?? 0 }
+    /// Evaluates the condition; `hits` gives a pattern's matches (possibly running it on demand).
+    /// With `lenientDates`, `during()` holds whenever the post has a date: used before evidence
+    /// (and so the profiles it names) is known.
+    private func check(_ condition: IndexedCondition, hits: (Int) -> [Hit], views: [View], post: Post, profiles: Set<String>,
+                       lenientDates: Bool) -> Bool {
+        func count(_ id: Int) -> Int { hits(id).count }
+        func sub(_ c: IndexedCondition) -> Bool { check(c, hits: hits, views: views, post: post, profiles: profiles, lenientDates: lenientDates) }
         switch condition {
         case .pattern(let id): return count(id) > 0
-        case .and(let cs): return cs.allSatisfy { check($0, hits: hits, views: views, post: post, profiles: profiles) }
-        case .or(let cs): return cs.contains { check($0, hits: hits, views: views, post: post, profiles: profiles) }
-        case .not(let c): return !check(c, hits: hits, views: views, post: post, profiles: profiles)
+        case .and(let cs): return cs.allSatisfy(sub)
+        case .or(let cs): return cs.contains(where: sub)
+        case .not(let c): return !sub(c)
         case .near(let a, let b, let words):
-            for x in hits[a] ?? [] {
-                for y in hits[b] ?? [] where x.view == y.view {
+            let first = hits(a)
+            if first.isEmpty { return false }
+            let second = hits(b)
+            for x in first {
+                for y in second where x.view == y.view {
                     if wordDistance(x.original, y.original, in: views[x.view].value.text) <= words { return true }
                 }
             }
@@ -263,6 +292,7 @@ struct Evaluator: Sendable {
         case .atLeast(let k, let ids): return ids.filter { count($0) > 0 }.count >= k
         case .during(let window):
             guard let date = post.createdAt else { return false }
+            if lenientDates { return true }
             let relevant = plan.ruleSet.profiles.filter { profiles.isEmpty || profiles.contains($0.id) }
             return relevant.contains { $0.contains(date, window: window) }
         case .action(let actions): return actions.contains(post.action)

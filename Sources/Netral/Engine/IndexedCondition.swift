@@ -11,6 +11,16 @@ indirect enum IndexedCondition: Sendable {
     case action([Action])
     case constant(Bool)
 
+    /// True when the condition has no `not`: removing matches can then only make it false, so
+    /// it can be checked before exceptions run, to stop early.
+    var isMonotone: Bool {
+        switch self {
+        case .not: return false
+        case .and(let cs), .or(let cs): return cs.allSatisfy(\.isMonotone)
+        default: return true
+        }
+    }
+
     /// Resolves names; a name the rule does not define (the loader rejects those) never matches.
     init(_ condition: Condition, ids: [String: Int]) {
         func id(_ name: String) -> Int { ids[name] ?? -1 }

@@ -81,6 +81,7 @@ final class Plan: Sendable {
         var unfilterable: [String] = []
         var fieldsUsed = Set<Field>()
         var regexCache: [String: PCRE2Regex] = [:]
+        var patternCost: [Int: Double] = [:]
         var memo: [String: Int] = [:]
 
         for rule in ruleSet.rules {
@@ -113,6 +114,7 @@ final class Plan: Sendable {
                 } else {
                     unfilterable.append("\(rule.id)/\(spec.name)")
                 }
+                patternCost[patterns.count] = atoms.map(Plan.cost(of:)) ?? .infinity
                 let fields = spec.fields ?? rule.fields
                 fieldsUsed.formUnion(fields)
                 let mask = fields.reduce(UInt32(0)) { $0 | (1 << UInt32(Field.allCases.firstIndex(of: $1)!)) }
@@ -123,7 +125,7 @@ final class Plan: Sendable {
                 ids[spec.name] = id
                 all.append(id)
             }
-            let triggers = rule.condition.triggers.map { names in names.compactMap { ids[$0] }.sorted() }
+            let triggers = Plan.triggers(of: IndexedCondition(rule.condition, ids: ids), cost: { patternCost[$0] }).map { $0.sorted() }
             rules.append(CompiledRule(
                 rule: rule, patternIDs: ids,
                 exceptions: rule.exceptions.map { ($0, ids[$0.pattern.name]!, $0.near.flatMap { ids[$0] }) },
@@ -163,3 +165,51 @@ final class Plan: Sendable {
     }
 }
 
+
+extension Plan {
+    /// Words so common in Indonesian posts that a rule triggered by them runs on most posts.
+    static let commonWords: Set<String> = [
+        "saya", "aku", "kami", "kita", "yang", "dan", "di", "ke", "dari", "ini", "itu", "ada", "untuk", "dengan", "ya",
+        "ayo", "yuk", "mari", "pak", "bu", "mas", "ibu", "bapak", "sama", "bersama", "bareng", "foto", "hari", "semangat",
+        "mau", "bisa", "sudah", "tidak", "bukan", "jangan", "lagi", "juga", "saja", "top", "best", "baik", "hebat", "keren",
+        "mantap", "pagi", "selamat", "terus", "kerja", "jadi", "akan", "tetap", "para", "semua", "seluruh",
+    ]
+
+    /// How expensive a pattern is as a prefilter trigger: the more of its atoms are short or
+    /// common words, the more posts it lets through.
+    static func cost(of atoms: Set<String>) -> Double {
+        atoms.reduce(0) { total, atom in
+            let length = Double(atom.utf8.count)
+            return total + (commonWords.contains(atom) ? 100 : 10 / (length * length))
+        }
+    }
+
+    /// Patterns of which at least one must match for the condition to hold, choosing, where
+    /// the condition allows a choice (`and`, `near`), the set that is cheapest to prefilter on.
+    /// Nil when the condition can hold without any match.
+    static func triggers(of condition: IndexedCondition, cost: (Int) -> Double?) -> Set<Int>? {
+        func price(_ set: Set<Int>) -> Double { set.reduce(0) { $0 + (cost($1) ?? .infinity) } }
+        func best(_ options: [Set<Int>]) -> Set<Int>? { options.min { price($0) < price($1) } }
+        switch condition {
+        case .pattern(let id): return [id]
+        case .and(let cs): return best(cs.compactMap { triggers(of: $0, cost: cost) })
+        case .or(let cs):
+            var union = Set<Int>()
+            for c in cs {
+                guard let t = triggers(of: c, cost: cost) else { return nil }
+                union.formUnion(t)
+            }
+            return union
+        case .near(let a, let b, _): return best([[a], [b]])
+        case .count(let id, let op, let k):
+            switch op {
+            case .greaterOrEqual, .equal: return k >= 1 ? [id] : nil
+            case .greater: return k >= 0 ? [id] : nil
+            default: return nil
+            }
+        case .atLeast(let k, let ids): return k >= 1 ? Set(ids) : nil
+        case .not, .during, .action: return nil
+        case .constant(let value): return value ? nil : []
+        }
+    }
+}

@@ -47,6 +47,16 @@ enum NormalizationTables {
         "pilkada2024": "pilkada 2024", "pemilu2024": "pemilu 2024", "pilpres2024": "pilpres 2024",
     ]
 
+    /// ``abbreviations`` keyed by their ASCII bytes packed into an integer, for allocation-free look-ups.
+    static let packedAbbreviations: [UInt128: [Unicode.Scalar]] = {
+        var table: [UInt128: [Unicode.Scalar]] = [:]
+        for (word, expansion) in abbreviations where word.utf8.count <= 16 {
+            let key = word.utf8.reduce(UInt128(0)) { $0 << 8 | UInt128($1) }
+            table[key] = Array(expansion.unicodeScalars)
+        }
+        return table
+    }()
+
     /// Characters read as letters in leetspeak, and the letter each stands for.
     static let leet: [UInt8: Unicode.Scalar] = [
         UInt8(ascii: "0"): "o", UInt8(ascii: "1"): "i", UInt8(ascii: "3"): "e", UInt8(ascii: "4"): "a",

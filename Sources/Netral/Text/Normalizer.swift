@@ -112,32 +112,40 @@ public struct Normalizer: Sendable, Hashable {
         let fold = options.contains(.fold)
         let deobfuscate = options.contains(.deobfuscate)
         let emoji = options.contains(.emoji)
+        let utf8 = text.utf8
+        var index = utf8.startIndex
         var offset = 0
-        for character in text {
-            let width = character.utf8.count
-            let start = offset, end = offset + width
-            offset = end
-            if let ascii = character.asciiValue {
-                var scalar = Unicode.Scalar(ascii)
-                if fold, ascii >= 65, ascii <= 90 { scalar = Unicode.Scalar(ascii + 32) }
-                if ascii == 9 || ascii == 10 || ascii == 13 || ascii == 11 || ascii == 12 { scalar = " " }
-                units.append(scalar, start, end)
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte < 0x80 {
+                // ASCII: one byte, one character (a combining mark after it is handled on its own).
+                var value = byte
+                if fold, value >= 65, value <= 90 { value += 32 }
+                if value == 9 || value == 10 || value == 13 || value == 11 || value == 12 { value = 32 }
+                units.append(Unicode.Scalar(value), offset, offset + 1)
+                offset += 1
+                index = utf8.index(after: index)
                 continue
             }
-            if character == "\r\n" {
-                units.append(" ", start, end)
-                continue
+            // A run of non-ASCII bytes: walk its characters (graphemes), as emoji and accents need.
+            var end = index
+            while end != utf8.endIndex, utf8[end] >= 0x80 { end = utf8.index(after: end) }
+            for character in text[index..<end] {
+                let width = character.utf8.count
+                let start = offset
+                offset += width
+                if emoji, let token = gestureToken(character) {
+                    units.append(" ", start, offset)
+                    for s in token.unicodeScalars { units.append(s, start, offset) }
+                    units.append(" ", start, offset)
+                    continue
+                }
+                let source = fold ? String(character).precomposedStringWithCompatibilityMapping : String(character)
+                for scalar in source.unicodeScalars {
+                    appendFolded(scalar, start, offset, fold: fold, deobfuscate: deobfuscate, into: &units)
+                }
             }
-            if emoji, let token = gestureToken(character) {
-                units.append(" ", start, end)
-                for s in token.unicodeScalars { units.append(s, start, end) }
-                units.append(" ", start, end)
-                continue
-            }
-            let source = fold ? String(character).precomposedStringWithCompatibilityMapping : String(character)
-            for scalar in source.unicodeScalars {
-                appendFolded(scalar, start, end, fold: fold, deobfuscate: deobfuscate, into: &units)
-            }
+            index = end
         }
     }
 
@@ -150,7 +158,11 @@ public struct Normalizer: Sendable, Hashable {
         if deobfuscate {
             switch properties.generalCategory {
             case .format, .control, .nonspacingMark, .enclosingMark, .privateUse, .unassigned, .surrogate:
-                // Zero-width characters, bidi marks, variation selectors, stray combining marks.
+                // Zero-width characters, bidi marks, variation selectors, stray combining marks: dropped,
+                // but the character before them keeps them in its span ("2" of the keycap "2️⃣").
+                if let last = units.ends.last, Int(last) == start, units.scalars.last != " " {
+                    units.ends[units.ends.count - 1] = Int32(end)
+                }
                 return
             default: break
             }
@@ -257,12 +269,15 @@ public struct Normalizer: Sendable, Hashable {
                 continue
             }
             var j = i
-            while j < s.count, Normalizer.isWordScalar(s[j]) { j += 1 }
-            var word = String.UnicodeScalarView()
-            word.append(contentsOf: s[i..<j])
-            if j - i <= 12, let expansion = NormalizationTables.abbreviations[String(word)] {
+            var key: UInt128 = 0
+            var packable = true
+            while j < s.count, Normalizer.isWordScalar(s[j]) {
+                if packable, s[j].isASCII, j - i < 16 { key = key << 8 | UInt128(s[j].value) } else { packable = false }
+                j += 1
+            }
+            if packable, let expansion = NormalizationTables.packedAbbreviations[key] {
                 let start = Int(units.starts[i]), end = Int(units.ends[j - 1])
-                for e in expansion.unicodeScalars { out.append(e, start, end) }
+                for e in expansion { out.append(e, start, end) }
             } else {
                 for k in i..<j { out.append(s[k], Int(units.starts[k]), Int(units.ends[k])) }
             }
@@ -310,18 +325,20 @@ struct Units {
 
     /// The view as a string, with one map entry per UTF-8 byte.
     func build(original: String) -> NormalizedText {
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: scalars)
+        var bytes: [UInt8] = []
         var byteStarts: [Int32] = []
         var byteEnds: [Int32] = []
+        bytes.reserveCapacity(scalars.count)
         byteStarts.reserveCapacity(scalars.count)
         byteEnds.reserveCapacity(scalars.count)
         for (k, scalar) in scalars.enumerated() {
-            for _ in 0..<UTF8.width(scalar) {
-                byteStarts.append(starts[k])
-                byteEnds.append(ends[k])
+            let start = starts[k], end = ends[k]
+            UTF8.encode(scalar) { byte in
+                bytes.append(byte)
+                byteStarts.append(start)
+                byteEnds.append(end)
             }
         }
-        return NormalizedText(original: original, text: String(text), starts: byteStarts, ends: byteEnds)
+        return NormalizedText(original: original, text: String(decoding: bytes, as: UTF8.self), starts: byteStarts, ends: byteEnds)
     }
 }
