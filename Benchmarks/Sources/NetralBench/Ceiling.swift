@@ -12,37 +12,34 @@ final class VectorscanCeiling {
     let rejected: Int
 
     init(patterns: [String]) {
-        var good: [String] = []
+        // Compile all at once; when Vectorscan names an expression it rejects, drop it and retry.
+        var good = patterns
         var bad = 0
-        for p in patterns {
-            var db: OpaquePointer?
+        let flagValue = UInt32(HS_FLAG_CASELESS | HS_FLAG_UTF8 | HS_FLAG_PREFILTER | HS_FLAG_ALLOWEMPTY | HS_FLAG_SINGLEMATCH)
+        while !good.isEmpty {
+            let cStrings = good.map { strdup($0) }
+            var expressions = cStrings.map { UnsafePointer<CChar>($0) }
+            var flags = [UInt32](repeating: flagValue, count: good.count)
+            var ids = (0..<good.count).map { UInt32($0) }
             var err: UnsafeMutablePointer<hs_compile_error_t>?
-            let flags = UInt32(HS_FLAG_CASELESS | HS_FLAG_UTF8 | HS_FLAG_PREFILTER | HS_FLAG_ALLOWEMPTY)
-            if hs_compile(p, flags, UInt32(HS_MODE_BLOCK), nil, &db, &err) == HS_SUCCESS {
-                hs_free_database(db)
-                good.append(p)
-            } else {
-                hs_free_compile_error(err)
-                bad += 1
+            var db: OpaquePointer?
+            let rc = expressions.withUnsafeMutableBufferPointer { e in
+                hs_compile_multi(e.baseAddress, &flags, &ids, UInt32(good.count), UInt32(HS_MODE_BLOCK), nil, &db, &err)
             }
+            cStrings.forEach { free($0) }
+            if rc == HS_SUCCESS {
+                database = db
+                break
+            }
+            let index = err.map { Int($0.pointee.expression) } ?? -1
+            hs_free_compile_error(err)
+            guard index >= 0, index < good.count else { good = []; break }
+            good.remove(at: index)
+            bad += 1
         }
         compiled = good.count
         rejected = bad
-        let cStrings = good.map { strdup($0) }
-        defer { cStrings.forEach { free($0) } }
-        var expressions = cStrings.map { UnsafePointer<CChar>($0) }
-        var flags = [UInt32](repeating: UInt32(HS_FLAG_CASELESS | HS_FLAG_UTF8 | HS_FLAG_PREFILTER | HS_FLAG_ALLOWEMPTY | HS_FLAG_SINGLEMATCH), count: good.count)
-        var ids = (0..<good.count).map { UInt32($0) }
-        var err: UnsafeMutablePointer<hs_compile_error_t>?
-        let rc = expressions.withUnsafeMutableBufferPointer { e in
-            hs_compile_multi(e.baseAddress, &flags, &ids, UInt32(good.count), UInt32(HS_MODE_BLOCK), nil, &database, &err)
-        }
-        if rc != HS_SUCCESS {
-            hs_free_compile_error(err)
-            database = nil
-        } else {
-            hs_alloc_scratch(database, &scratch)
-        }
+        if database != nil { hs_alloc_scratch(database, &scratch) }
     }
 
     deinit {

@@ -27,6 +27,9 @@ extension Post {
     /// names the key, never a silent default.
     /// - Throws: ``RecordError`` with `line` set to 0; batch readers fill it in.
     public init(json data: Data) throws(RecordError) {
+        if let depth = Post.nestingBeyond(Post.maxNesting, in: data) {
+            throw RecordError(line: 0, message: "JSON nested deeper than \(Post.maxNesting) levels (at byte \(depth)); a post is a flat object with small nested parts")
+        }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
@@ -126,6 +129,32 @@ extension Post {
             o["profile"] = p
         }
         return o
+    }
+
+    /// The deepest nesting a post record may have; deeper input is refused before parsing, so a
+    /// hostile line cannot exhaust the parser's stack.
+    static let maxNesting = 64
+
+    /// The byte offset where nesting first exceeds `limit`, or nil.
+    static func nestingBeyond(_ limit: Int, in data: Data) -> Int? {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        for (i, byte) in data.enumerated() {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > limit { return i }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+            default: break
+            }
+        }
+        return nil
     }
 
     static func typeName(_ value: Any) -> String {

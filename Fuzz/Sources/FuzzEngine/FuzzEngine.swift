@@ -1,0 +1,31 @@
+import Foundation
+import Netral
+
+let engine = try! Engine.withDefaultRules()
+let normalizer = Normalizer()
+
+/// Any text through the normaliser and the default pack: offsets stay inside the original
+/// text and evidence quotes it exactly.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzEngine(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    let normalized = normalizer.normalize(text)
+    let count = text.utf8.count
+    let n = normalized.text.utf8.count
+    for start in stride(from: 0, to: n, by: max(1, n / 16)) {
+        let range = normalized.originalRange(of: start..<min(n, start + 3))
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "offset outside the original")
+    }
+    if let leet = normalizer.leetView(of: normalized) {
+        precondition(leet.originalRange(of: 0..<leet.text.utf8.count).upperBound <= count)
+    }
+    let result = engine.evaluate(Post(id: "f", text: text, target: Post.Target(text: text)))
+    let scalars = Array(text.unicodeScalars)
+    for finding in result.findings {
+        for e in finding.evidence where e.field == "text" {
+            precondition(e.start <= e.end && e.end <= scalars.count, "evidence outside the text")
+            precondition(String(String.UnicodeScalarView(scalars[e.start..<e.end])) == e.text, "evidence does not quote the text")
+        }
+    }
+    return 0
+}
