@@ -13,7 +13,7 @@ run() {
   local name="$1" corpus="$2"
   mkdir -p "fuzz-artifacts/$name" ".build/fuzz-corpus/$name"
   echo "== $name for ${seconds}s"
-  "$bin/$name" -max_total_time="$seconds" -rss_limit_mb=4096 -max_len=8192 -timeout=20 \
+  ASAN_OPTIONS=detect_leaks=0 "$bin/$name" -max_total_time="$seconds" -rss_limit_mb=4096 -max_len=8192 -timeout=20 -detect_leaks=0 \
       -artifact_prefix="fuzz-artifacts/$name/" ".build/fuzz-corpus/$name" "Fuzz/corpus/$corpus" 2>&1 | tail -n 4
 }
 case "$target" in
