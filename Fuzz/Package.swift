@@ -11,11 +11,12 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [.package(path: "netral-root")],
     targets: [
-        .executableTarget(name: "FuzzRuleLoader", dependencies: [.product(name: "Netral", package: "netral-root")],
+        .target(name: "FuzzSupport", swiftSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]),
+        .executableTarget(name: "FuzzRuleLoader", dependencies: ["FuzzSupport", .product(name: "Netral", package: "netral-root")],
                           swiftSettings: fuzzSettings, linkerSettings: fuzzLinker),
-        .executableTarget(name: "FuzzPostReader", dependencies: [.product(name: "Netral", package: "netral-root")],
+        .executableTarget(name: "FuzzPostReader", dependencies: ["FuzzSupport", .product(name: "Netral", package: "netral-root")],
                           swiftSettings: fuzzSettings, linkerSettings: fuzzLinker),
-        .executableTarget(name: "FuzzEngine", dependencies: [.product(name: "Netral", package: "netral-root")],
+        .executableTarget(name: "FuzzEngine", dependencies: ["FuzzSupport", .product(name: "Netral", package: "netral-root")],
                           swiftSettings: fuzzSettings, linkerSettings: fuzzLinker),
     ],
     swiftLanguageModes: [.v6]

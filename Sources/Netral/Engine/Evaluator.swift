@@ -126,13 +126,10 @@ struct Evaluator: Sendable {
             let possible = check(compiled.condition, hits: { id in
                 if let known = hits[id] { return known }
                 guard failure == nil, isCandidate(id, scratch) else { hits[id] = []; return [] }
-                let pattern = plan.patterns[id]
-                let result = memo[pattern.memoKey] ?? Result { () throws(PCRE2Error) in try run(pattern, views: views, scratch: scratch) }
-                memo[pattern.memoKey] = result
-                switch result {
+                switch memoised(plan.patterns[id], views: views, scratch: scratch, memo: &memo) {
                 case .success(let found): hits[id] = found; return found
                 case .failure(let error):
-                    failure = RuleError(ruleID: rule.id, pattern: pattern.name, message: "\(error)")
+                    failure = RuleError(ruleID: rule.id, pattern: plan.patterns[id].name, message: "\(error)")
                     hits[id] = []
                     return []
                 }
@@ -140,17 +137,15 @@ struct Evaluator: Sendable {
             if let failure { return .error(failure) }
             if !possible { return .none }
         }
-        for id in compiled.allPatterns where hits[id] == nil || !compiled.condition.isMonotone || options.explain {
+        // Every pattern the pre-check did not need (all of them when it did not run).
+        for id in compiled.allPatterns where hits[id] == nil {
             guard isCandidate(id, scratch) else {
                 hits[id] = []
                 trace?.skippedPatterns.append(plan.patterns[id].name)
                 continue
             }
-            let pattern = plan.patterns[id]
-            let result = memo[pattern.memoKey] ?? Result { () throws(PCRE2Error) in try run(pattern, views: views, scratch: scratch) }
-            memo[pattern.memoKey] = result
             do {
-                hits[id] = try result.get()
+                hits[id] = try memoised(plan.patterns[id], views: views, scratch: scratch, memo: &memo).get()
             } catch {
                 trace?.outcome = .error
                 trace?.note = "pattern \(plan.patterns[id].name): \(error)"
@@ -239,6 +234,15 @@ struct Evaluator: Sendable {
         return .finding(Finding(ruleID: rule.id, title: rule.title, severity: rule.severity, category: rule.category,
                                 confidence: (confidence * 1000).rounded() / 1000, basis: rule.basis, sanction: rule.sanction,
                                 message: message, candidates: candidates, evidence: evidence))
+    }
+
+    /// A pattern's matches on this post, computed once per post for all the rules that share it.
+    private func memoised(_ pattern: Plan.Pattern, views: [View], scratch: Scratch,
+                          memo: inout [Int: Result<[Hit], PCRE2Error>]) -> Result<[Hit], PCRE2Error> {
+        if let known = memo[pattern.memoKey] { return known }
+        let result = Result { () throws(PCRE2Error) in try run(pattern, views: views, scratch: scratch) }
+        memo[pattern.memoKey] = result
+        return result
     }
 
     /// All matches of a pattern in the fields it reads, located in the original text.

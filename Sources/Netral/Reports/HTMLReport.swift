@@ -133,18 +133,7 @@ public struct HTMLReport: ReportWriter {
     }
 
     private func highlight(_ text: String, _ ranges: [Range<Int>]) -> String {
-        let scalars = Array(text.unicodeScalars)
-        let merged = ranges.sorted { $0.lowerBound < $1.lowerBound }.reduce(into: [Range<Int>]()) { out, r in
-            if let l = out.last, r.lowerBound <= l.upperBound { out[out.count - 1] = l.lowerBound..<max(l.upperBound, r.upperBound) } else { out.append(r) }
-        }
-        var out = ""
-        var at = 0
-        for r in merged where r.lowerBound >= at && r.upperBound <= scalars.count {
-            out += escape(String(String.UnicodeScalarView(scalars[at..<r.lowerBound])))
-            out += "<mark>" + escape(String(String.UnicodeScalarView(scalars[r]))) + "</mark>"
-            at = r.upperBound
-        }
-        return out + escape(String(String.UnicodeScalarView(scalars[min(at, scalars.count)...])))
+        highlightSegments(text, ranges).map { $0.highlighted ? "<mark>" + escape($0.text) + "</mark>" : escape($0.text) }.joined()
     }
 
     private func escape(_ text: String) -> String {

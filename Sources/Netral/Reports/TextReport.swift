@@ -65,19 +65,9 @@ public struct TextReport: ReportWriter {
 
     /// The text with each code-point range wrapped in highlight marks.
     private func highlight(_ text: String, _ ranges: [Range<Int>]) -> String {
-        let merged = ranges.sorted { $0.lowerBound < $1.lowerBound }.reduce(into: [Range<Int>]()) { out, r in
-            if let last = out.last, r.lowerBound <= last.upperBound { out[out.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound) } else { out.append(r) }
-        }
-        let scalars = Array(text.unicodeScalars)
-        var out = ""
-        var at = 0
-        for r in merged where r.lowerBound >= at && r.upperBound <= scalars.count {
-            out += String(String.UnicodeScalarView(scalars[at..<r.lowerBound]))
-            let marked = String(String.UnicodeScalarView(scalars[r]))
-            out += color ? "\u{1B}[1;4;31m\(marked)\u{1B}[0m" : "[\(marked)]"
-            at = r.upperBound
-        }
-        out += String(String.UnicodeScalarView(scalars[min(at, scalars.count)...]))
-        return out.replacingOccurrences(of: "\n", with: " ⏎ ")
+        highlightSegments(text, ranges).map { segment in
+            guard segment.highlighted else { return segment.text }
+            return color ? "\u{1B}[1;4;31m\(segment.text)\u{1B}[0m" : "[\(segment.text)]"
+        }.joined().replacingOccurrences(of: "\n", with: " ⏎ ")
     }
 }

@@ -56,36 +56,6 @@ public indirect enum Condition: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Patterns of which at least one must match for the condition to hold, or
-    /// nil when it can hold with no match at all. The prefilter uses this to
-    /// skip rules whose trigger patterns cannot match a post.
-    public var triggers: Set<String>? {
-        switch self {
-        case .pattern(let n): return [n]
-        case .and(let cs):
-            // Any operand's triggers are necessary; pick the smallest set.
-            return cs.compactMap(\.triggers).min { $0.count < $1.count }
-        case .or(let cs):
-            var union = Set<String>()
-            for c in cs {
-                guard let t = c.triggers else { return nil }
-                union.formUnion(t)
-            }
-            return union
-        case .near(let a, _, _): return [a]
-        case .count(let n, let op, let k):
-            switch op {
-            case .greaterOrEqual: return k >= 1 ? [n] : nil
-            case .greater: return k >= 0 ? [n] : nil
-            case .equal: return k >= 1 ? [n] : nil
-            default: return nil
-            }
-        case .atLeast(let k, let ns): return k >= 1 ? Set(ns) : nil
-        case .not, .during, .action: return nil
-        case .constant(let value): return value ? nil : []
-        }
-    }
-
     /// The condition written back in the rule language.
     public var description: String {
         switch self {

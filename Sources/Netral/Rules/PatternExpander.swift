@@ -148,27 +148,6 @@ struct PatternExpander {
         view == .normalized ? normalizer.normalize(text).text : text
     }
 
-    /// Escapes PCRE2 metacharacters; white space matches any run of white space.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                pendingSpace = true
-                continue
-            }
-            if pendingSpace {
-                out += "\\s+"
-                pendingSpace = false
-            }
-            if scalar.isASCII, !(scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) {
-                out += "\\"
-            }
-            out.unicodeScalars.append(scalar)
-        }
-        return out
-    }
-
     static func closest(_ word: String, _ known: [String]) -> String? {
         let best = known.map { ($0, RuleFileDecoder.editDistance(word, $0)) }.min { $0.1 < $1.1 }
         guard let best, best.1 <= max(2, word.count / 3) else { return nil }
