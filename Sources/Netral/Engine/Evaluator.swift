@@ -7,9 +7,12 @@ final class Scratch {
     let matcher = PCRE2Matcher()
     var candidateStamp: [UInt32]
     var stamp: UInt32 = 0
+    var gateStack: [Bool] = []
+    var atomStamp: [UInt32] = []
 
-    init(patternCount: Int) {
-        candidateStamp = [UInt32](repeating: 0, count: patternCount)
+    /// `keyCount`: the plan's number of distinct patterns (memo keys).
+    init(keyCount: Int) {
+        candidateStamp = [UInt32](repeating: 0, count: keyCount)
     }
 
     /// Lets a pool move a scratch between threads; it is used by one at a time.
@@ -56,9 +59,10 @@ struct Evaluator: Sendable {
         var errors: [RuleError] = []
         var traces: [RuleTrace] = []
         var memo: [Int: Result<[Hit], PCRE2Error>] = [:]
+        let actionBit = Plan.bit(of: post.action)
         for compiled in plan.rules {
             var trace = options.explain ? RuleTrace(ruleID: compiled.rule.id, outcome: .conditionFalse) : nil
-            let outcome = evaluateRule(compiled, post: post, views: views, scratch: scratch, memo: &memo, trace: &trace)
+            let outcome = evaluateRule(compiled, post: post, actionBit: actionBit, views: views, scratch: scratch, memo: &memo, trace: &trace)
             switch outcome {
             case .finding(let f): findings.append(f)
             case .error(let e): errors.append(e)
@@ -70,56 +74,69 @@ struct Evaluator: Sendable {
         return PostResult(id: post.id, findings: findings, errors: errors, explanation: options.explain ? traces : nil)
     }
 
-    /// Marks every pattern one of whose atoms occurs in some view.
+    /// Marks every pattern (by memo key) one of whose atoms occurs in some view.
     private func markCandidates(_ views: [View], _ scratch: Scratch) {
         scratch.stamp &+= 1
         if scratch.stamp == 0 {
             scratch.candidateStamp = [UInt32](repeating: 0, count: scratch.candidateStamp.count)
+            scratch.atomStamp = [UInt32](repeating: 0, count: scratch.atomStamp.count)
             scratch.stamp = 1
         }
         let stamp = scratch.stamp
-        for view in views {
-            for text in [view.normalized.text, view.leet?.text].compactMap({ $0 }) {
-                text.utf8.withContiguousStorageIfAvailable { bytes in
-                    plan.prefilter.scan(bytes) { atom in
-                        for p in plan.atomPatterns[atom] { scratch.candidateStamp[Int(p)] = stamp }
-                    }
-                } ?? {
-                    var copy = text
-                    copy.withUTF8 { bytes in
-                        plan.prefilter.scan(bytes) { atom in
-                            for p in plan.atomPatterns[atom] { scratch.candidateStamp[Int(p)] = stamp }
+        if scratch.atomStamp.count != plan.prefilter.count {
+            scratch.atomStamp = [UInt32](repeating: 0, count: plan.prefilter.count)
+        }
+        plan.atomKeyStart.withUnsafeBufferPointer { starts in
+            plan.atomKeys.withUnsafeBufferPointer { keys in
+                scratch.candidateStamp.withUnsafeMutableBufferPointer { marks in
+                    scratch.atomStamp.withUnsafeMutableBufferPointer { seen in
+                        func scan(_ text: String) {
+                            var text = text
+                            text.withUTF8 { bytes in
+                                plan.prefilter.scan(bytes) { atom in
+                                    guard seen[atom] != stamp else { return }
+                                    seen[atom] = stamp
+                                    for k in Int(starts[atom])..<Int(starts[atom + 1]) { marks[Int(keys[k])] = stamp }
+                                }
+                            }
+                        }
+                        for view in views {
+                            scan(view.normalized.text)
+                            if let leet = view.leet { scan(leet.text) }
                         }
                     }
-                }()
+                }
             }
         }
     }
 
     private func isCandidate(_ id: Int, _ scratch: Scratch) -> Bool {
-        !options.prefilter || !plan.patterns[id].filterable || scratch.candidateStamp[id] == scratch.stamp
+        let key = plan.filterKeys[id]
+        return !options.prefilter || key < 0 || scratch.candidateStamp[Int(key)] == scratch.stamp
     }
 
     private enum Outcome {
         case finding(Finding), error(RuleError), none
     }
 
-    private func evaluateRule(_ compiled: Plan.CompiledRule, post: Post, views: [View], scratch: Scratch,
+    private func evaluateRule(_ compiled: Plan.CompiledRule, post: Post, actionBit: UInt32, views: [View], scratch: Scratch,
                               memo: inout [Int: Result<[Hit], PCRE2Error>], trace: inout RuleTrace?) -> Outcome {
-        let rule = compiled.rule
-        if !rule.actions.isEmpty, !rule.actions.contains(post.action) {
+        if compiled.actionMask & actionBit == 0 {
             trace?.outcome = .skippedAction
-            trace?.note = "applies to \(rule.actions.map(\.rawValue).sorted().joined(separator: ", ")), not \(post.action.rawValue)"
+            trace?.note = "applies to \(compiled.rule.actions.map(\.rawValue).sorted().joined(separator: ", ")), not \(post.action.rawValue)"
             return .none
         }
-        if options.prefilter, let triggers = compiled.triggers, !triggers.contains(where: { isCandidate($0, scratch) }) {
+        if options.prefilter, !compiled.gate.allows({ isCandidate($0, scratch) }, stack: &scratch.gateStack) {
             trace?.outcome = .skippedPrefilter
-            trace?.note = "none of the literals of \(triggers.map { plan.patterns[$0].name }.joined(separator: ", ")) occurs in the post"
+            if trace != nil {
+                let absent = compiled.gate.patternIDs.filter { !isCandidate($0, scratch) }.map { plan.patterns[$0].name }
+                trace?.note = "the prefilter rules it out: no literal of \(absent.joined(separator: ", ")) occurs in the post"
+            }
             return .none
         }
         // Run the patterns (those the prefilter did not rule out).
         var hits: [Int: [Hit]] = [:]
-        if compiled.condition.isMonotone && !options.explain {
+        if compiled.isMonotone && !options.explain {
             // Check the condition first, running patterns only as it needs them: most rules that
             // pass the prefilter fail here, and exceptions can only remove matches.
             var failure: RuleError?
@@ -129,7 +146,7 @@ struct Evaluator: Sendable {
                 switch memoised(plan.patterns[id], views: views, scratch: scratch, memo: &memo) {
                 case .success(let found): hits[id] = found; return found
                 case .failure(let error):
-                    failure = RuleError(ruleID: rule.id, pattern: plan.patterns[id].name, message: "\(error)")
+                    failure = RuleError(ruleID: compiled.rule.id, pattern: plan.patterns[id].name, message: "\(error)")
                     hits[id] = []
                     return []
                 }
@@ -149,7 +166,7 @@ struct Evaluator: Sendable {
             } catch {
                 trace?.outcome = .error
                 trace?.note = "pattern \(plan.patterns[id].name): \(error)"
-                return .error(RuleError(ruleID: rule.id, pattern: plan.patterns[id].name, message: "\(error)"))
+                return .error(RuleError(ruleID: compiled.rule.id, pattern: plan.patterns[id].name, message: "\(error)"))
             }
             if trace != nil, let found = hits[id], !found.isEmpty {
                 trace?.matches[plan.patterns[id].name] = found.map { text(of: $0, views) }
@@ -171,6 +188,12 @@ struct Evaluator: Sendable {
                 trace?.note = "exception \(spec.pattern.name) cancels the rule"
                 return .none
             }
+        }
+        // Without during(), the condition does not depend on the profiles: check it before the evidence.
+        if !compiled.readsProfiles, !check(compiled.condition, hits: { hits[$0] ?? [] }, views: views, post: post, profiles: [], lenientDates: false) {
+            trace?.outcome = .conditionFalse
+            trace?.note = "condition \(compiled.rule.condition) is false"
+            return .none
         }
         // Evidence and the profiles it points to.
         let evidenceIDs = compiled.evidence
@@ -194,14 +217,13 @@ struct Evaluator: Sendable {
         evidence = evidence.filter { seenSpans.insert("\($0.field)|\($0.start)|\($0.end)").inserted }
         let fieldOrder = Dictionary(views.enumerated().map { ($0.element.value.path, $0.offset) }, uniquingKeysWith: { a, _ in a })
         evidence.sort { (fieldOrder[$0.field] ?? 0, $0.start, $0.end) < (fieldOrder[$1.field] ?? 0, $1.start, $1.end) }
-        let holds = check(compiled.condition, hits: { hits[$0] ?? [] }, views: views, post: post, profiles: profiles, lenientDates: false)
-        guard holds else {
+        if compiled.readsProfiles, !check(compiled.condition, hits: { hits[$0] ?? [] }, views: views, post: post, profiles: profiles, lenientDates: false) {
             trace?.outcome = .conditionFalse
-            trace?.note = "condition \(rule.condition) is false"
+            trace?.note = "condition \(compiled.rule.condition) is false"
             return .none
         }
         // Confidence.
-        var confidence = rule.confidence.base
+        var confidence = compiled.rule.confidence.base
         trace?.confidenceSteps.append("base \(format(confidence))")
         for (adjustment, id) in compiled.adjustments {
             guard let found = hits[id], !found.isEmpty else { continue }
@@ -215,7 +237,7 @@ struct Evaluator: Sendable {
             trace?.confidenceSteps.append("\(adjustment.adjust >= 0 ? "+" : "")\(format(adjustment.adjust)) \(adjustment.pattern) (\"\(text(of: found[0], views))\")")
         }
         confidence = min(1, max(0, confidence))
-        let threshold = rule.confidence.threshold ?? options.threshold
+        let threshold = compiled.rule.confidence.threshold ?? options.threshold
         trace?.confidence = confidence
         trace?.threshold = threshold
         guard confidence >= threshold else {
@@ -223,16 +245,16 @@ struct Evaluator: Sendable {
             trace?.note = "confidence \(format(confidence)) < threshold \(format(threshold))"
             return .none
         }
-        guard rule.severity >= options.minimumSeverity else {
+        guard compiled.rule.severity >= options.minimumSeverity else {
             trace?.outcome = .belowSeverity
             return .none
         }
         trace?.outcome = .flagged
         trace?.note = "condition holds; confidence \(format(confidence)) ≥ \(format(threshold))"
-        let message = MessageRenderer(rule: rule, post: post, evidence: evidence, candidates: candidates,
+        let message = MessageRenderer(rule: compiled.rule, post: post, evidence: evidence, candidates: candidates,
                                       profiles: plan.ruleSet.profiles.filter { profiles.contains($0.id) }).render()
-        return .finding(Finding(ruleID: rule.id, title: rule.title, severity: rule.severity, category: rule.category,
-                                confidence: (confidence * 1000).rounded() / 1000, basis: rule.basis, sanction: rule.sanction,
+        return .finding(Finding(ruleID: compiled.rule.id, title: compiled.rule.title, severity: compiled.rule.severity, category: compiled.rule.category,
+                                confidence: (confidence * 1000).rounded() / 1000, basis: compiled.rule.basis, sanction: compiled.rule.sanction,
                                 message: message, candidates: candidates, evidence: evidence))
     }
 

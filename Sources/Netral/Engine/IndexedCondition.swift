@@ -21,6 +21,16 @@ indirect enum IndexedCondition: Sendable {
         }
     }
 
+    /// True when the condition contains `during()`.
+    var hasDuring: Bool {
+        switch self {
+        case .during: return true
+        case .and(let cs), .or(let cs): return cs.contains(where: \.hasDuring)
+        case .not(let c): return c.hasDuring
+        default: return false
+        }
+    }
+
     /// Resolves names; a name the rule does not define (the loader rejects those) never matches.
     init(_ condition: Condition, ids: [String: Int]) {
         func id(_ name: String) -> Int { ids[name] ?? -1 }

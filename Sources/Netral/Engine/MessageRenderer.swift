@@ -24,9 +24,15 @@ struct MessageRenderer {
         Message(id: fill(rule.message.id), en: rule.message.en.map(fill))
     }
 
+    /// "02 Prabowo – Gibran (Pilpres 2024)" → "Prabowo – Gibran".
+    private static func name(ofLabel label: String) -> String {
+        let name = label.drop { $0.isNumber }.drop { $0 == " " }
+        return String(name.firstRange(of: " (").map { name[..<$0.lowerBound] } ?? name)
+    }
+
     private func value(_ placeholder: String) -> String {
         switch placeholder {
-        case "candidate": return candidates.first.map { String($0.drop { $0.isNumber }.drop { $0 == " " }).components(separatedBy: " (").first ?? $0 } ?? "kandidat"
+        case "candidate": return candidates.first.map(Self.name(ofLabel:)) ?? "kandidat"
         case "number": return candidates.first.map { String($0.prefix { $0.isNumber }) } ?? "-"
         case "match": return span
         case "action": return post.action.rawValue
@@ -44,16 +50,28 @@ struct MessageRenderer {
         }
     }
 
+    /// Replaces every `{{name}}` of the template (a plain scan: templates are short and
+    /// rendered for every finding).
     private func fill(_ template: String) -> String {
-        guard let refs = try? PatternExpander.references(in: template), !refs.isEmpty else { return template }
-        let bytes = Array(template.utf8)
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var out = ""
-        var last = 0
-        for ref in refs {
-            out += String(decoding: bytes[last..<ref.range.lowerBound], as: UTF8.self)
-            out += value(ref.list)
-            last = ref.range.upperBound
+        var rest = Substring(template)
+        while let open = rest.firstRange(of: "{{") {
+            guard let close = rest[open.upperBound...].firstRange(of: "}}") else { break }
+            out += rest[..<open.lowerBound]
+            let name = rest[open.upperBound..<close.lowerBound].trimmingSpaces()
+            out += value(String(name))
+            rest = rest[close.upperBound...]
         }
-        return out + String(decoding: bytes[last...], as: UTF8.self)
+        return out + rest
+    }
+}
+
+private extension Substring {
+    func trimmingSpaces() -> Substring {
+        var s = self
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return s
     }
 }

@@ -20,34 +20,61 @@ final class Plan: Sendable {
         let memoKey: Int
     }
 
-    struct CompiledRule: Sendable {
+    /// One rule, ready to evaluate. A class, so that the per-post loop over rules copies nothing.
+    final class CompiledRule: Sendable {
         let rule: Rule
         let patternIDs: [String: Int]
         let exceptions: [(spec: ExceptionSpec, id: Int, near: Int?)]
         /// The condition with pattern names resolved to ids.
         let condition: IndexedCondition
+        /// True when the condition has no `not` (see ``IndexedCondition/isMonotone``).
+        let isMonotone: Bool
+        /// True when the condition has `during()`, whose result depends on the profiles the evidence names.
+        let readsProfiles: Bool
         /// Pattern ids named by the condition: their matches are the evidence.
         let evidence: [Int]
         /// Confidence adjustments with pattern ids.
         let adjustments: [(spec: ConfidenceSpec.Adjustment, id: Int)]
-        /// Pattern ids at least one of which must match; nil when the rule must always be evaluated.
-        let triggers: [Int]?
+        /// What the prefilter must find before the rule is worth evaluating.
+        let gate: Gate
         /// Every pattern id the rule owns (patterns, exceptions, context).
         let allPatterns: [Int]
+        /// The actions the rule applies to as a bit set (bit = position in `Action.allCases`); all bits when any.
+        let actionMask: UInt32
+
+        init(rule: Rule, ids: [String: Int], all: [Int]) {
+            self.rule = rule
+            self.patternIDs = ids
+            self.exceptions = rule.exceptions.map { ($0, ids[$0.pattern.name]!, $0.near.flatMap { ids[$0] }) }
+            self.condition = IndexedCondition(rule.condition, ids: ids)
+            self.isMonotone = condition.isMonotone
+            self.readsProfiles = condition.hasDuring
+            self.evidence = rule.condition.patternNames.compactMap { ids[$0] }.sorted()
+            self.adjustments = rule.confidence.adjustments.compactMap { a in ids[a.pattern].map { (a, $0) } }
+            self.gate = Gate(condition)
+            self.allPatterns = all
+            self.actionMask = rule.actions.isEmpty ? .max : rule.actions.reduce(0) { $0 | Plan.bit(of: $1) }
+        }
     }
+
+    /// An action as a bit.
+    static func bit(of action: Action) -> UInt32 { 1 << UInt32(Action.allCases.firstIndex(of: action)!) }
 
     let patterns: [Pattern]
     let rules: [CompiledRule]
     let ruleSet: RuleSet
     let prefilter: AhoCorasick
-    /// Atom id → the patterns it makes candidates.
-    let atomPatterns: [[Int32]]
+    /// Atom id → the memo keys of the patterns it makes candidates: `atomKeys[atomKeyStart[a]..<atomKeyStart[a + 1]]`.
+    let atomKeyStart: [Int32]
+    let atomKeys: [Int32]
     /// Fields any rule reads.
     let fields: [Field]
     /// Names the candidates evidence points to.
     let candidates: CandidateIndex
     /// The number of distinct memo keys.
     let memoKeys: Int
+    /// Per pattern id: the memo key the prefilter marks, or -1 when the prefilter cannot rule it out.
+    let filterKeys: [Int32]
     /// Per profile: a pattern of its context words, to tell apart candidates that share a ballot number.
     let profileContext: [String: PCRE2Regex]
     /// Per profile: the dates around its windows in which a post plausibly concerns it.
@@ -59,20 +86,13 @@ final class Plan: Sendable {
     init(ruleSet: RuleSet, options: EngineOptions) throws(EngineError) {
         self.ruleSet = ruleSet
         let expander = PatternExpander(lists: ruleSet.lists, normalizer: options.normalizer)
+        var listAtomCache: [String: Set<String>?] = [:]
         let extractor = AtomExtractor(listAtoms: { ref in
+            if let known = listAtomCache[ref.list] { return known }
             guard let list = ruleSet.lists[ref.list] else { return nil }
-            var atoms = Set<String>()
-            for entry in list.entries {
-                if entry.isRegex {
-                    guard let inner = AtomExtractor(listAtoms: { _ in nil }).atoms(of: entry.text) else { return nil }
-                    atoms.formUnion(inner)
-                } else {
-                    let normal = options.normalizer.normalize(entry.text).text
-                    guard !normal.isEmpty else { return nil }
-                    atoms.insert(normal)
-                }
-            }
-            return atoms.isEmpty ? nil : atoms
+            let atoms = Plan.atoms(of: list, normalizer: options.normalizer)
+            listAtomCache[ref.list] = atoms
+            return atoms
         })
         var patterns: [Pattern] = []
         var rules: [CompiledRule] = []
@@ -81,8 +101,8 @@ final class Plan: Sendable {
         var unfilterable: [String] = []
         var fieldsUsed = Set<Field>()
         var regexCache: [String: PCRE2Regex] = [:]
-        var patternCost: [Int: Double] = [:]
         var memo: [String: Int] = [:]
+        var memoFilterable: [Bool] = []
 
         for rule in ruleSet.rules {
             var ids: [String: Int] = [:]
@@ -101,42 +121,40 @@ final class Plan: Sendable {
                     regexCache[cacheKey] = regex
                 }
                 let id = patterns.count
-                let atoms = spec.view == .normalized ? extractor.atoms(of: spec.regex) : nil
-                if let atoms {
-                    for atom in atoms {
+                let fields = spec.fields ?? rule.fields
+                fieldsUsed.formUnion(fields)
+                let mask = fields.reduce(UInt32(0)) { $0 | (1 << UInt32(Field.allCases.firstIndex(of: $1)!)) }
+                let memoText = "\(cacheKey)\u{0}\(spec.view.rawValue)\u{0}\(mask)"
+                let memoKey: Int
+                if let known = memo[memoText] {
+                    memoKey = known
+                } else {
+                    // A new pattern: its atoms make it (by its memo key) a candidate.
+                    memoKey = memo.count
+                    memo[memoText] = memoKey
+                    let atoms = spec.view == .normalized ? extractor.atoms(of: spec.regex) : nil
+                    memoFilterable.append(atoms != nil)
+                    for atom in atoms ?? [] {
                         let atomID = atomIndex[atom] ?? {
                             atomIndex[atom] = atomPatterns.count
                             atomPatterns.append([])
                             return atomPatterns.count - 1
                         }()
-                        atomPatterns[atomID].append(Int32(id))
+                        atomPatterns[atomID].append(Int32(memoKey))
                     }
-                } else {
-                    unfilterable.append("\(rule.id)/\(spec.name)")
                 }
-                patternCost[patterns.count] = atoms.map(Plan.cost(of:)) ?? .infinity
-                let fields = spec.fields ?? rule.fields
-                fieldsUsed.formUnion(fields)
-                let mask = fields.reduce(UInt32(0)) { $0 | (1 << UInt32(Field.allCases.firstIndex(of: $1)!)) }
-                let memoText = "\(cacheKey)\u{0}\(spec.view.rawValue)\u{0}\(mask)"
-                let memoKey = memo[memoText] ?? { memo[memoText] = memo.count; return memo.count - 1 }()
+                if !memoFilterable[memoKey] { unfilterable.append("\(rule.id)/\(spec.name)") }
                 patterns.append(Pattern(id: id, name: spec.name, regex: regex, fields: fields, fieldMask: mask, view: spec.view,
-                                        filterable: atoms != nil, memoKey: memoKey))
+                                        filterable: memoFilterable[memoKey], memoKey: memoKey))
                 ids[spec.name] = id
                 all.append(id)
             }
-            let triggers = Plan.triggers(of: IndexedCondition(rule.condition, ids: ids), cost: { patternCost[$0] }).map { $0.sorted() }
-            rules.append(CompiledRule(
-                rule: rule, patternIDs: ids,
-                exceptions: rule.exceptions.map { ($0, ids[$0.pattern.name]!, $0.near.flatMap { ids[$0] }) },
-                condition: IndexedCondition(rule.condition, ids: ids),
-                evidence: rule.condition.patternNames.compactMap { ids[$0] }.sorted(),
-                adjustments: rule.confidence.adjustments.compactMap { a in ids[a.pattern].map { (a, $0) } },
-                triggers: triggers, allPatterns: all))
+            rules.append(CompiledRule(rule: rule, ids: ids, all: all))
         }
         self.patterns = patterns
         self.rules = rules
-        self.atomPatterns = atomPatterns
+        self.atomKeyStart = atomPatterns.reduce(into: [Int32(0)]) { $0.append($0.last! + Int32($1.count)) }
+        self.atomKeys = atomPatterns.flatMap { $0 }
         self.atomCount = atomPatterns.count
         self.unfilterablePatterns = unfilterable
         var needles = [[UInt8]](repeating: [], count: atomIndex.count)
@@ -162,54 +180,25 @@ final class Plan: Sendable {
         self.profilePeriod = period
         self.candidates = CandidateIndex(lists: ruleSet.lists, normalizer: options.normalizer)
         self.memoKeys = memo.count
+        self.filterKeys = patterns.map { $0.filterable ? Int32($0.memoKey) : -1 }
     }
 }
 
-
 extension Plan {
-    /// Words so common in Indonesian posts that a rule triggered by them runs on most posts.
-    static let commonWords: Set<String> = [
-        "saya", "aku", "kami", "kita", "yang", "dan", "di", "ke", "dari", "ini", "itu", "ada", "untuk", "dengan", "ya",
-        "ayo", "yuk", "mari", "pak", "bu", "mas", "ibu", "bapak", "sama", "bersama", "bareng", "foto", "hari", "semangat",
-        "mau", "bisa", "sudah", "tidak", "bukan", "jangan", "lagi", "juga", "saja", "top", "best", "baik", "hebat", "keren",
-        "mantap", "pagi", "selamat", "terus", "kerja", "jadi", "akan", "tetap", "para", "semua", "seluruh",
-    ]
-
-    /// How expensive a pattern is as a prefilter trigger: the more of its atoms are short or
-    /// common words, the more posts it lets through.
-    static func cost(of atoms: Set<String>) -> Double {
-        atoms.reduce(0) { total, atom in
-            let length = Double(atom.utf8.count)
-            return total + (commonWords.contains(atom) ? 100 : 10 / (length * length))
-        }
-    }
-
-    /// Patterns of which at least one must match for the condition to hold, choosing, where
-    /// the condition allows a choice (`and`, `near`), the set that is cheapest to prefilter on.
-    /// Nil when the condition can hold without any match.
-    static func triggers(of condition: IndexedCondition, cost: (Int) -> Double?) -> Set<Int>? {
-        func price(_ set: Set<Int>) -> Double { set.reduce(0) { $0 + (cost($1) ?? .infinity) } }
-        func best(_ options: [Set<Int>]) -> Set<Int>? { options.min { price($0) < price($1) } }
-        switch condition {
-        case .pattern(let id): return [id]
-        case .and(let cs): return best(cs.compactMap { triggers(of: $0, cost: cost) })
-        case .or(let cs):
-            var union = Set<Int>()
-            for c in cs {
-                guard let t = triggers(of: c, cost: cost) else { return nil }
-                union.formUnion(t)
+    /// The atoms of a list: its literal entries normalised, and the atoms of its regex entries;
+    /// nil when some entry has none (the list can then match without any known literal).
+    static func atoms(of list: WordList, normalizer: Normalizer) -> Set<String>? {
+        var atoms = Set<String>()
+        for entry in list.entries {
+            if entry.isRegex {
+                guard let inner = AtomExtractor(listAtoms: { _ in nil }).atoms(of: entry.text) else { return nil }
+                atoms.formUnion(inner)
+            } else {
+                let normal = normalizer.normalize(entry.text).text
+                guard !normal.isEmpty else { return nil }
+                atoms.insert(normal)
             }
-            return union
-        case .near(let a, let b, _): return best([[a], [b]])
-        case .count(let id, let op, let k):
-            switch op {
-            case .greaterOrEqual, .equal: return k >= 1 ? [id] : nil
-            case .greater: return k >= 0 ? [id] : nil
-            default: return nil
-            }
-        case .atLeast(let k, let ids): return k >= 1 ? Set(ids) : nil
-        case .not, .during, .action: return nil
-        case .constant(let value): return value ? nil : []
         }
+        return atoms.isEmpty ? nil : atoms
     }
 }

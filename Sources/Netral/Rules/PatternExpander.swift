@@ -21,6 +21,18 @@ struct PatternExpander {
 
     let lists: [String: WordList]
     let normalizer: Normalizer
+    /// Alternations already built, by list, view and boundary: large rule sets refer to the same
+    /// vocabulary lists from hundreds of rules.
+    private let cache = Cache()
+
+    private final class Cache {
+        var alternations: [String: String] = [:]
+    }
+
+    init(lists: [String: WordList], normalizer: Normalizer) {
+        self.lists = lists
+        self.normalizer = normalizer
+    }
 
     /// The references in `regex`, in order.
     static func references(in regex: String) throws(Failure) -> [Reference] {
@@ -78,6 +90,14 @@ struct PatternExpander {
     /// into a prefix tree (`prabowo(?:\s+gibran)?|pak\s+prabowo`), so that PCRE2 follows one
     /// branch per letter instead of trying every entry at every position; regex entries follow.
     func alternation(for list: WordList, view: PatternSpec.View, partial: Bool) -> String {
+        let key = "\(list.name)\u{0}\(view.rawValue)\u{0}\(partial)"
+        if lists[list.name] == list, let known = cache.alternations[key] { return known }
+        let built = buildAlternation(for: list, view: view, partial: partial)
+        if lists[list.name] == list { cache.alternations[key] = built }
+        return built
+    }
+
+    private func buildAlternation(for list: WordList, view: PatternSpec.View, partial: Bool) -> String {
         var trie = Trie()
         var regexBranches: [String] = []
         var seen = Set<String>()

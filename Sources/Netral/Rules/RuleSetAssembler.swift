@@ -9,6 +9,8 @@ struct RuleSetAssembler {
     let activeProfiles: [String]?
     let normalizer: Normalizer
     var diagnostics: [Diagnostic] = []
+    /// Expanded patterns already compiled without error (hundreds of rules share the same lists).
+    private var compiledSources = Set<String>()
 
     init(files: [RuleFile], activeProfiles: [String]?, normalizer: Normalizer) {
         self.files = files
@@ -155,8 +157,11 @@ struct RuleSetAssembler {
             diagnostics.append(Diagnostic(.warning, "NR212", "pattern \"\(pattern.name)\" is cased but reads the normalised (lower-case) view",
                                           hint: "add view: original, or drop cased", at: pattern.location, rule: rule))
         }
+        let compileKey = "\(pattern.cased)\u{0}\(expanded)"
+        if compiledSources.contains(compileKey) { return }
         do {
             _ = try PCRE2Regex(expanded, options: pattern.cased ? [] : .caseless, jit: false)
+            compiledSources.insert(compileKey)
         } catch {
             // Map the offset in the expanded pattern back to the pattern as written.
             var offset = error.offset ?? 0

@@ -47,15 +47,27 @@ enum NormalizationTables {
         "pilkada2024": "pilkada 2024", "pemilu2024": "pemilu 2024", "pilpres2024": "pilpres 2024",
     ]
 
-    /// ``abbreviations`` keyed by their ASCII bytes packed into an integer, for allocation-free look-ups.
-    static let packedAbbreviations: [UInt128: [Unicode.Scalar]] = {
-        var table: [UInt128: [Unicode.Scalar]] = [:]
-        for (word, expansion) in abbreviations where word.utf8.count <= 16 {
-            let key = word.utf8.reduce(UInt128(0)) { $0 << 8 | UInt128($1) }
-            table[key] = Array(expansion.unicodeScalars)
+    /// ``abbreviations`` keyed by their ASCII bytes packed into an integer, sorted by key, for
+    /// allocation-free look-ups by binary search (cheaper than hashing every word of a post).
+    static let packedAbbreviations: [(key: UInt128, expansion: [Unicode.Scalar])] = abbreviations
+        .filter { $0.key.utf8.count <= 16 }
+        .map { (key: $0.key.utf8.reduce(UInt128(0)) { $0 << 8 | UInt128($1) }, expansion: Array($0.value.unicodeScalars)) }
+        .sorted { $0.key < $1.key }
+
+    /// The expansion of the abbreviation whose bytes pack into `key`.
+    static func abbreviation(packed key: UInt128) -> [Unicode.Scalar]? {
+        var lower = 0, upper = packedAbbreviations.count
+        while lower < upper {
+            let middle = (lower + upper) / 2
+            let candidate = packedAbbreviations[middle].key
+            if candidate == key { return packedAbbreviations[middle].expansion }
+            if candidate < key { lower = middle + 1 } else { upper = middle }
         }
-        return table
-    }()
+        return nil
+    }
+
+    /// The length of the longest abbreviation: longer words need no look-up.
+    static let longestAbbreviation = abbreviations.keys.map(\.utf8.count).max() ?? 0
 
     /// Characters read as letters in leetspeak, and the letter each stands for.
     static let leet: [UInt8: Unicode.Scalar] = [
@@ -65,5 +77,10 @@ enum NormalizationTables {
     ]
 
     /// Separators people put between the letters of a spaced-out word ("G.A.N.J.A.R").
-    static let letterSeparators: Set<Unicode.Scalar> = [" ", ".", "-", "_", "*", "·"]
+    static func isLetterSeparator(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case " ", ".", "-", "_", "*", "·": return true
+        default: return false
+        }
+    }
 }

@@ -69,20 +69,20 @@ public struct Normalizer: Sendable, Hashable {
         var byte = 0
         for scalar in scalars {
             let width = UTF8.width(scalar)
-            units.append(scalar, Int(normalized.starts[byte]), Int(normalized.ends[byte + width - 1]))
+            units.append(scalar, normalized.starts[byte], normalized.ends[byte + width - 1])
             byte += width
         }
         var changed = false
         var i = 0
         while i < units.count {
-            guard Normalizer.isWordScalar(units.scalars[i]) else { i += 1; continue }
+            guard Normalizer.isWordScalar(units.items[i].scalar) else { i += 1; continue }
             var j = i
             var letters = 0, inner = 0
-            while j < units.count, Normalizer.isWordScalar(units.scalars[j]) {
-                let s = units.scalars[j]
+            while j < units.count, Normalizer.isWordScalar(units.items[j].scalar) {
+                let s = units.items[j].scalar
                 if Normalizer.isLetter(s) { letters += 1 }
                 else if s.isASCII, NormalizationTables.leet[UInt8(s.value)] != nil,
-                        j > i, j + 1 < units.count, Normalizer.isLetter(units.scalars[j - 1]), Normalizer.isLetter(units.scalars[j + 1]) {
+                        j > i, j + 1 < units.count, Normalizer.isLetter(units.items[j - 1].scalar), Normalizer.isLetter(units.items[j + 1].scalar) {
                     inner += 1
                 }
                 j += 1
@@ -90,13 +90,13 @@ public struct Normalizer: Sendable, Hashable {
             // A word is leetspeak when a digit (or @, $) sits between two letters: "pr4bowo", "1m1n", "r1do";
             // "pemilu2024" and "02" are not.
             if letters >= 2, inner >= 1 {
-                for k in i..<j where units.scalars[k].isASCII {
+                for k in i..<j where units.items[k].scalar.isASCII {
                     let isEdge = k == i || k == j - 1
-                    let byteValue = UInt8(units.scalars[k].value)
+                    let byteValue = UInt8(units.items[k].scalar.value)
                     // '@' and '$' at a word's edge are handles and prices, not letters.
                     if isEdge, byteValue == UInt8(ascii: "@") || byteValue == UInt8(ascii: "$") { continue }
                     if let letter = NormalizationTables.leet[byteValue] {
-                        units.scalars[k] = letter
+                        units.items[k].scalar = letter
                         changed = true
                     }
                 }
@@ -140,8 +140,14 @@ public struct Normalizer: Sendable, Hashable {
                     units.append(" ", start, offset)
                     continue
                 }
-                let source = fold ? String(character).precomposedStringWithCompatibilityMapping : String(character)
-                for scalar in source.unicodeScalars {
+                if !fold || Normalizer.isStableCharacter(character) {
+                    // Emoji and other symbols that NFKC and case folding leave alone: no string work.
+                    for scalar in character.unicodeScalars {
+                        appendFolded(scalar, start, offset, fold: fold, deobfuscate: deobfuscate, into: &units)
+                    }
+                    continue
+                }
+                for scalar in String(character).precomposedStringWithCompatibilityMapping.unicodeScalars {
                     appendFolded(scalar, start, offset, fold: fold, deobfuscate: deobfuscate, into: &units)
                 }
             }
@@ -160,13 +166,17 @@ public struct Normalizer: Sendable, Hashable {
             case .format, .control, .nonspacingMark, .enclosingMark, .privateUse, .unassigned, .surrogate:
                 // Zero-width characters, bidi marks, variation selectors, stray combining marks: dropped,
                 // but the character before them keeps them in its span ("2" of the keycap "2️⃣").
-                if let last = units.ends.last, Int(last) == start, units.scalars.last != " " {
-                    units.ends[units.ends.count - 1] = Int32(end)
+                if let last = units.items.last, Int(last.end) == start, last.scalar != " " {
+                    units.items[units.items.count - 1].end = Int32(end)
                 }
                 return
             default: break
             }
             if (0x1F3FB...0x1F3FF).contains(scalar.value) { return }  // skin tones
+        }
+        if Normalizer.isStableSymbol(scalar) {
+            units.append(scalar, start, end)
+            return
         }
         guard fold, !scalar.isASCII else {
             let v = scalar.value
@@ -187,6 +197,29 @@ public struct Normalizer: Sendable, Hashable {
         }
     }
 
+    /// Symbols (emoji among them) that NFKC, case folding and diacritic folding leave unchanged,
+    /// and variation selectors and joiners, which the deobfuscation step handles by category.
+    private static func isStableSymbol(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.value >= 0x2000 else { return false }
+        let properties = scalar.properties
+        return properties.generalCategory == .otherSymbol && !properties.changesWhenNFKCCaseFolded
+    }
+
+    /// An emoji (or other stable symbol) with only joiners, variation selectors, skin tones and
+    /// further stable symbols after it: per-character NFKC would leave it unchanged.
+    private static func isStableCharacter(_ character: Character) -> Bool {
+        var scalars = character.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), isStableSymbol(first) else { return false }
+        while let next = scalars.next() {
+            if isStableSymbol(next) || (0x1F3FB...0x1F3FF).contains(next.value) { continue }
+            switch next.properties.generalCategory {
+            case .format, .nonspacingMark, .enclosingMark: continue
+            default: return false
+            }
+        }
+        return true
+    }
+
     private func gestureToken(_ character: Character) -> String? {
         guard let first = character.unicodeScalars.first else { return nil }
         return NormalizationTables.gestureTokens[first.value]
@@ -194,31 +227,37 @@ public struct Normalizer: Sendable, Hashable {
 
     // MARK: - Word-level steps
 
+    @inline(__always)
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         if s.isASCII {
             let v = s.value
-            return (v >= 48 && v <= 57) || (v >= 97 && v <= 122) || (v >= 65 && v <= 90) || v == 64 || v == 36
+            return (v >= 48 && v <= 57) || (v | 0x20 >= 97 && v | 0x20 <= 122) || v == 64 || v == 36
         }
-        return s.properties.isAlphabetic || s.properties.numericType != nil
+        return isWordScalarSlow(s)
     }
 
+    private static func isWordScalarSlow(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+
+    @inline(__always)
     private static func isLetter(_ s: Unicode.Scalar) -> Bool {
-        s.isASCII ? ((s.value >= 97 && s.value <= 122) || (s.value >= 65 && s.value <= 90)) : s.properties.isAlphabetic
+        s.isASCII ? (s.value | 0x20 >= 97 && s.value | 0x20 <= 122) : s.properties.isAlphabetic
     }
 
     /// "p r a b o w o", "G.A.N.J.A.R": four or more single letters with one separator between each.
     private func joinSpacedLetters(_ units: Units) -> Units {
-        let s = units.scalars
-        var out = Units(capacity: units.count)
+        let s = units.items
+        var out = Units(capacity: s.count)
         var i = 0
         while i < s.count {
-            if Normalizer.isLetter(s[i]), i == 0 || !Normalizer.isWordScalar(s[i - 1]) {
+            if Normalizer.isLetter(s[i].scalar), i == 0 || !Normalizer.isWordScalar(s[i - 1].scalar) {
                 // Try to read letter (sep letter){3,} with one consistent separator.
                 var j = i, letters = 1
-                let separator: Unicode.Scalar? = i + 1 < s.count ? s[i + 1] : nil
-                if let separator, NormalizationTables.letterSeparators.contains(separator) {
-                    while j + 2 < s.count, s[j + 1] == separator, Normalizer.isLetter(s[j + 2]),
-                          j + 3 >= s.count || !Normalizer.isWordScalar(s[j + 3]) {
+                let separator: Unicode.Scalar? = i + 1 < s.count ? s[i + 1].scalar : nil
+                if let separator, NormalizationTables.isLetterSeparator(separator) {
+                    while j + 2 < s.count, s[j + 1].scalar == separator, Normalizer.isLetter(s[j + 2].scalar),
+                          j + 3 >= s.count || !Normalizer.isWordScalar(s[j + 3].scalar) {
                         j += 2
                         letters += 1
                     }
@@ -226,14 +265,14 @@ public struct Normalizer: Sendable, Hashable {
                 if letters >= 4 {
                     var k = i
                     while k <= j {
-                        out.append(s[k], Int(units.starts[k]), Int(units.ends[k]))
+                        out.items.append(s[k])
                         k += 2
                     }
                     i = j + 1
                     continue
                 }
             }
-            out.append(s[i], Int(units.starts[i]), Int(units.ends[i]))
+            out.items.append(s[i])
             i += 1
         }
         return out
@@ -241,16 +280,16 @@ public struct Normalizer: Sendable, Hashable {
 
     /// "pilihhhh" → "pilih": a letter repeated three or more times counts once.
     private func squeezeElongation(_ units: Units) -> Units {
-        let s = units.scalars
-        var out = Units(capacity: units.count)
+        let s = units.items
+        var out = Units(capacity: s.count)
         var i = 0
         while i < s.count {
             var j = i + 1
-            while j < s.count, s[j] == s[i] { j += 1 }
-            if j - i >= 3, Normalizer.isLetter(s[i]) {
-                out.append(s[i], Int(units.starts[i]), Int(units.ends[j - 1]))
+            while j < s.count, s[j].scalar == s[i].scalar { j += 1 }
+            if j - i >= 3, Normalizer.isLetter(s[i].scalar) {
+                out.items.append(Unit(scalar: s[i].scalar, start: s[i].start, end: s[j - 1].end))
             } else {
-                for k in i..<j { out.append(s[k], Int(units.starts[k]), Int(units.ends[k])) }
+                for k in i..<j { out.items.append(s[k]) }
             }
             i = j
         }
@@ -259,27 +298,28 @@ public struct Normalizer: Sendable, Hashable {
 
     /// Whole-word chat abbreviations, expanded; the expansion maps to the abbreviation's span.
     private func expandAbbreviations(_ units: Units) -> Units {
-        let s = units.scalars
-        var out = Units(capacity: units.count + 16)
+        let s = units.items
+        var out = Units(capacity: s.count + 16)
         var i = 0
         while i < s.count {
-            guard Normalizer.isWordScalar(s[i]) else {
-                out.append(s[i], Int(units.starts[i]), Int(units.ends[i]))
+            guard Normalizer.isWordScalar(s[i].scalar) else {
+                out.items.append(s[i])
                 i += 1
                 continue
             }
             var j = i
             var key: UInt128 = 0
             var packable = true
-            while j < s.count, Normalizer.isWordScalar(s[j]) {
-                if packable, s[j].isASCII, j - i < 16 { key = key << 8 | UInt128(s[j].value) } else { packable = false }
+            while j < s.count, Normalizer.isWordScalar(s[j].scalar) {
+                if packable, s[j].scalar.isASCII, j - i < 16 { key = key << 8 | UInt128(s[j].scalar.value) } else { packable = false }
                 j += 1
             }
-            if packable, let expansion = NormalizationTables.packedAbbreviations[key] {
-                let start = Int(units.starts[i]), end = Int(units.ends[j - 1])
-                for e in expansion { out.append(e, start, end) }
+            // Abbreviations are 1 to 5 letters: longer words skip the table.
+            if packable, j - i <= NormalizationTables.longestAbbreviation, let expansion = NormalizationTables.abbreviation(packed: key) {
+                let start = s[i].start, end = s[j - 1].end
+                for e in expansion { out.items.append(Unit(scalar: e, start: start, end: end)) }
             } else {
-                for k in i..<j { out.append(s[k], Int(units.starts[k]), Int(units.ends[k])) }
+                for k in i..<j { out.items.append(s[k]) }
             }
             i = j
         }
@@ -288,39 +328,41 @@ public struct Normalizer: Sendable, Hashable {
 
     private func collapseWhitespace(_ units: Units) -> Units {
         var out = Units(capacity: units.count)
-        for k in 0..<units.count {
-            if units.scalars[k] == " ", out.scalars.last == " " || out.scalars.isEmpty { continue }
-            out.append(units.scalars[k], Int(units.starts[k]), Int(units.ends[k]))
+        var lastWasSpace = true
+        for unit in units.items {
+            let space = unit.scalar == " "
+            if space, lastWasSpace { continue }
+            out.items.append(unit)
+            lastWasSpace = space
         }
-        if out.scalars.last == " " { out.removeLast() }
+        if out.items.last?.scalar == " " { out.items.removeLast() }
         return out
     }
 }
 
+/// One normalised scalar with the original UTF-8 byte range it came from.
+struct Unit {
+    var scalar: Unicode.Scalar
+    var start: Int32
+    var end: Int32
+}
+
 /// Normalised scalars, each with the original UTF-8 byte range it came from.
 struct Units {
-    var scalars: [Unicode.Scalar] = []
-    var starts: [Int32] = []
-    var ends: [Int32] = []
+    var items: [Unit] = []
 
     init(capacity: Int) {
-        scalars.reserveCapacity(capacity)
-        starts.reserveCapacity(capacity)
-        ends.reserveCapacity(capacity)
+        items.reserveCapacity(capacity)
     }
 
-    var count: Int { scalars.count }
+    var count: Int { items.count }
 
     mutating func append(_ scalar: Unicode.Scalar, _ start: Int, _ end: Int) {
-        scalars.append(scalar)
-        starts.append(Int32(start))
-        ends.append(Int32(end))
+        items.append(Unit(scalar: scalar, start: Int32(start), end: Int32(end)))
     }
 
-    mutating func removeLast() {
-        scalars.removeLast()
-        starts.removeLast()
-        ends.removeLast()
+    mutating func append(_ scalar: Unicode.Scalar, _ start: Int32, _ end: Int32) {
+        items.append(Unit(scalar: scalar, start: start, end: end))
     }
 
     /// The view as a string, with one map entry per UTF-8 byte.
@@ -328,15 +370,20 @@ struct Units {
         var bytes: [UInt8] = []
         var byteStarts: [Int32] = []
         var byteEnds: [Int32] = []
-        bytes.reserveCapacity(scalars.count)
-        byteStarts.reserveCapacity(scalars.count)
-        byteEnds.reserveCapacity(scalars.count)
-        for (k, scalar) in scalars.enumerated() {
-            let start = starts[k], end = ends[k]
-            UTF8.encode(scalar) { byte in
+        bytes.reserveCapacity(items.count)
+        byteStarts.reserveCapacity(items.count)
+        byteEnds.reserveCapacity(items.count)
+        for unit in items {
+            if unit.scalar.isASCII {
+                bytes.append(UInt8(unit.scalar.value))
+                byteStarts.append(unit.start)
+                byteEnds.append(unit.end)
+                continue
+            }
+            UTF8.encode(unit.scalar) { byte in
                 bytes.append(byte)
-                byteStarts.append(start)
-                byteEnds.append(end)
+                byteStarts.append(unit.start)
+                byteEnds.append(unit.end)
             }
         }
         return NormalizedText(original: original, text: String(decoding: bytes, as: UTF8.self), starts: byteStarts, ends: byteEnds)

@@ -1,0 +1,105 @@
+/// What a rule's condition needs from the prefilter before any pattern is worth running: a
+/// boolean formula over "this pattern is a candidate" (one of its literal atoms occurs in the
+/// post), in the spirit of RE2's FilteredRE2. `and(a, b)` and `near(a, b)` need both `a` and `b`,
+/// `or` needs one branch, `2 of (a, b, c)` needs two candidates; what the prefilter cannot judge
+/// (`not`, `during`, `action`, counts that hold with zero matches) is taken as possible.
+///
+/// The formula is sound: when it is false, the condition is false whatever the patterns match,
+/// because a pattern that is not a candidate has no match. It is stored as a flat postfix
+/// program, so that checking it for every rule on every post allocates nothing.
+struct Gate: Sendable {
+    enum Op: Sendable, Equatable {
+        /// Pushes whether the pattern is a candidate.
+        case pattern(Int32)
+        /// Pops `count` values; pushes true when at least `need` of them are true
+        /// (`need == count`: all; `need == 1`: any).
+        case atLeast(need: Int32, count: Int32)
+        /// Pushes a constant.
+        case constant(Bool)
+    }
+
+    let program: [Op]
+
+    /// True when the gate can never rule the condition out.
+    var isTrivial: Bool { program == [.constant(true)] }
+
+    init(_ condition: IndexedCondition) {
+        var program: [Op] = []
+        Gate.emit(Gate.simplify(condition), into: &program)
+        self.program = program
+    }
+
+    /// The gate as a tree, with constants folded: `nil` stands for "always possible".
+    private indirect enum Node {
+        case pattern(Int)
+        case atLeast(Int, [Node])
+        case never
+    }
+
+    private static func simplify(_ condition: IndexedCondition) -> Node? {
+        switch condition {
+        case .pattern(let id): return .pattern(id)
+        case .and(let cs): return all(cs.map(simplify))
+        case .or(let cs):
+            var parts: [Node] = []
+            for c in cs {
+                guard let node = simplify(c) else { return nil }
+                if case .never = node { continue }
+                parts.append(node)
+            }
+            return parts.isEmpty ? .never : parts.count == 1 ? parts[0] : .atLeast(1, parts)
+        case .near(let a, let b, _): return all([.pattern(a), .pattern(b)])
+        case .count(let id, let op, let k):
+            switch op {
+            case .greaterOrEqual, .equal: return k >= 1 ? .pattern(id) : nil
+            case .greater: return k >= 0 ? .pattern(id) : nil
+            default: return nil
+            }
+        case .atLeast(let k, let ids):
+            if k <= 0 { return nil }
+            if k > ids.count { return .never }
+            return ids.count == 1 ? .pattern(ids[0]) : .atLeast(k, ids.map { .pattern($0) })
+        case .not, .during, .action: return nil
+        case .constant(let value): return value ? nil : .never
+        }
+    }
+
+    private static func all(_ nodes: [Node?]) -> Node? {
+        let parts = nodes.compactMap { $0 }
+        if parts.contains(where: { if case .never = $0 { return true } else { return false } }) { return .never }
+        if parts.isEmpty { return nil }
+        return parts.count == 1 ? parts[0] : .atLeast(parts.count, parts)
+    }
+
+    private static func emit(_ node: Node?, into program: inout [Op]) {
+        switch node {
+        case nil: program.append(.constant(true))
+        case .never: program.append(.constant(false))
+        case .pattern(let id): program.append(.pattern(Int32(id)))
+        case .atLeast(let k, let parts):
+            for part in parts { emit(part, into: &program) }
+            program.append(.atLeast(need: Int32(k), count: Int32(parts.count)))
+        }
+    }
+
+    /// Evaluates the gate; `stack` is scratch space reused between calls.
+    func allows(_ isCandidate: (Int) -> Bool, stack: inout [Bool]) -> Bool {
+        stack.removeAll(keepingCapacity: true)
+        for op in program {
+            switch op {
+            case .pattern(let id): stack.append(isCandidate(Int(id)))
+            case .constant(let value): stack.append(value)
+            case .atLeast(let need, let count):
+                var yes: Int32 = 0
+                for _ in 0..<count where stack.removeLast() { yes += 1 }
+                stack.append(yes >= need)
+            }
+        }
+        return stack.last ?? true
+    }
+
+    /// The patterns the gate reads (for explaining why a rule was skipped).
+    var patternIDs: [Int] {
+        program.compactMap { if case .pattern(let id) = $0 { return Int(id) } else { return nil } }
+    }
+}

@@ -1,0 +1,51 @@
+import Testing
+@testable import Netral
+
+@Suite("Gate: what the prefilter must find before a rule runs")
+struct GateTests {
+    /// Evaluates the gate of `condition` with `candidates` as the patterns whose atoms occur.
+    func allows(_ condition: IndexedCondition, _ candidates: Set<Int>) -> Bool {
+        var stack: [Bool] = []
+        return Gate(condition).allows({ candidates.contains($0) }, stack: &stack)
+    }
+
+    @Test func andNeedsEveryConjunctOrNeedsOneBranch() {
+        let both = IndexedCondition.and([.pattern(0), .pattern(1)])
+        #expect(allows(both, [0, 1]))
+        #expect(!allows(both, [0]))
+        #expect(!allows(both, [1]))
+        let either = IndexedCondition.or([.pattern(0), .pattern(1)])
+        #expect(allows(either, [1]))
+        #expect(!allows(either, []))
+        let nested = IndexedCondition.and([.pattern(0), .or([.pattern(1), .pattern(2)])])
+        #expect(allows(nested, [0, 2]))
+        #expect(!allows(nested, [1, 2]))
+    }
+
+    @Test func nearNeedsBothAndAtLeastCountsCandidates() {
+        #expect(!allows(.near(0, 1, words: 3), [0]))
+        #expect(allows(.near(0, 1, words: 3), [0, 1]))
+        let twoOfThree = IndexedCondition.atLeast(2, [0, 1, 2])
+        #expect(!allows(twoOfThree, [2]))
+        #expect(allows(twoOfThree, [0, 2]))
+        #expect(!allows(.atLeast(4, [0, 1, 2]), [0, 1, 2]))
+    }
+
+    @Test func whatThePrefilterCannotJudgeIsAlwaysPossible() {
+        // not(), during(), action() and counts that hold with no match never rule a rule out.
+        #expect(allows(.not(.pattern(0)), []))
+        #expect(allows(.and([.during("campaign"), .action([.like])]), []))
+        #expect(allows(.count(0, .lessOrEqual, 2), []))
+        #expect(Gate(.or([.pattern(0), .not(.pattern(1))])).isTrivial)
+        // ...but what they are joined to by `and` still has to be found.
+        #expect(!allows(.and([.pattern(0), .not(.pattern(1))]), [1]))
+        #expect(allows(.and([.pattern(0), .not(.pattern(1))]), [0]))
+    }
+
+    @Test func constantsFold() {
+        #expect(!allows(.constant(false), [0]))
+        #expect(!allows(.and([.pattern(0), .constant(false)]), [0]))
+        #expect(allows(.or([.constant(false), .pattern(0)]), [0]))
+        #expect(Gate(.constant(true)).isTrivial)
+    }
+}
