@@ -65,7 +65,13 @@ public final class Engine: Sendable {
     /// taken `chunkSize` at a time, evaluated in parallel, and handed to
     /// `emit` in input order, one output per record (a result, or the
     /// record's error) together with the record itself.
+    ///
+    /// A ``JSONLinesReader`` is read line by line and its lines are parsed on the workers too.
     public func evaluate<S: Sequence>(records: S, emit: (InputRecord, BatchOutput) throws -> Void) rethrows where S.Element == InputRecord {
+        if let reader = records as? JSONLinesReader {
+            try evaluate(lines: reader, emit: emit)
+            return
+        }
         var iterator = records.makeIterator()
         var chunk: [InputRecord] = []
         chunk.reserveCapacity(options.chunkSize)
@@ -80,6 +86,26 @@ public final class Engine: Sendable {
                 }
             }
             for (record, output) in zip(chunk, outputs) { try emit(record, output) }
+        }
+    }
+
+    /// JSON Lines: the reader only splits lines; parsing and evaluation run on the workers.
+    private func evaluate(lines reader: JSONLinesReader, emit: (InputRecord, BatchOutput) throws -> Void) rethrows {
+        var reader = reader
+        var chunk: [JSONLinesReader.RawRecord] = []
+        chunk.reserveCapacity(options.chunkSize)
+        while true {
+            chunk.removeAll(keepingCapacity: true)
+            while chunk.count < max(1, options.chunkSize), let raw = reader.nextRaw() { chunk.append(raw) }
+            if chunk.isEmpty { return }
+            let outputs = parallelMap(chunk) { [evaluator] raw, scratch -> (InputRecord, BatchOutput)? in
+                guard let record = raw.record() else { return nil }
+                switch record.post {
+                case .success(let post): return (record, .result(line: record.line, evaluator.evaluate(post, scratch: scratch)))
+                case .failure(let error): return (record, .error(error))
+                }
+            }
+            for case let (record, output)? in outputs { try emit(record, output) }
         }
     }
 

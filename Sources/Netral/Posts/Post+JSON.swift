@@ -27,30 +27,40 @@ extension Post {
     /// names the key, never a silent default.
     /// - Throws: ``RecordError`` with `line` set to 0; batch readers fill it in.
     public init(json data: Data) throws(RecordError) {
-        if let depth = Post.nestingBeyond(Post.maxNesting, in: data) {
-            throw RecordError(line: 0, message: "JSON nested deeper than \(Post.maxNesting) levels (at byte \(depth)); a post is a flat object with small nested parts")
-        }
-        let object: Any
+        try self.init(jsonBytes: data)
+    }
+
+    /// Reads a post from the bytes of one canonical JSON object.
+    init<C: Collection>(jsonBytes bytes: C) throws(RecordError) where C.Element == UInt8 {
+        let value: JSONValue
         do {
-            object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            value = try JSONParser.parse(bytes, maxDepth: Post.maxNesting)
         } catch {
-            throw RecordError(line: 0, message: "not valid JSON: \(Post.describe(error)); each line must be one JSON object")
+            if error.tooDeep {
+                throw RecordError(line: 0, message: "JSON nested deeper than \(Post.maxNesting) levels (at byte \(error.offset)); a post is a flat object with small nested parts")
+            }
+            throw RecordError(line: 0, message: "not valid JSON: \(error.message); each line must be one JSON object")
         }
-        guard let dictionary = object as? [String: Any] else {
-            throw RecordError(line: 0, message: "expected a JSON object like {\"id\": \"1\", \"text\": \"...\"}, found \(Post.typeName(object))")
+        guard case .object = value else {
+            throw RecordError(line: 0, message: "expected a JSON object like {\"id\": \"1\", \"text\": \"...\"}, found \(value.typeName)")
         }
-        try self.init(jsonObject: dictionary)
+        try self.init(jsonValue: value)
     }
 
     /// Reads a post from a decoded JSON object.
     /// - Throws: ``RecordError`` naming the offending key.
     public init(jsonObject o: [String: Any]) throws(RecordError) {
+        try self.init(jsonValue: JSONValue(any: o))
+    }
+
+    /// Reads a post from a parsed JSON object.
+    init(jsonValue o: JSONValue) throws(RecordError) {
         var reader = JSONFields(object: o, prefix: "")
         let id: String
         switch o["id"] {
-        case let s as String where !s.isEmpty: id = s
-        case let n as NSNumber where !Post.isBool(n): id = n.stringValue
-        case nil, is NSNull: throw RecordError(line: 0, message: "missing \"id\": every post needs an id so its result can be traced back")
+        case .string(let s)? where !s.isEmpty: id = s
+        case .number(let literal)?: id = literal
+        case nil, .null?: throw RecordError(line: 0, message: "missing \"id\": every post needs an id so its result can be traced back")
         default: throw RecordError(line: 0, message: "\"id\" must be a non-empty string or a number")
         }
         reader.id = id
@@ -135,103 +145,59 @@ extension Post {
     /// hostile line cannot exhaust the parser's stack.
     static let maxNesting = 64
 
-    /// The byte offset where nesting first exceeds `limit`, or nil.
-    static func nestingBeyond(_ limit: Int, in data: Data) -> Int? {
-        var depth = 0
-        var inString = false
-        var escaped = false
-        for (i, byte) in data.enumerated() {
-            if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                if depth > limit { return i }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
-            default: break
-            }
-        }
-        return nil
-    }
-
-    static func typeName(_ value: Any) -> String {
-        switch value {
-        case is String: return "a string"
-        case let n as NSNumber: return isBool(n) ? "a boolean" : "a number"
-        case is [Any]: return "an array"
-        case is [String: Any]: return "an object"
-        case is NSNull: return "null"
-        default: return "a \(type(of: value))"
-        }
-    }
-
-    /// JSON booleans arrive as an NSNumber subclass (`__NSCFBoolean`) on every platform.
-    static func isBool(_ n: NSNumber) -> Bool {
-        String(describing: type(of: n)).contains("Boolean")
-    }
-
-    static func describe(_ error: Error) -> String {
-        let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-        return text ?? "\(error.localizedDescription)"
-    }
 }
 
 /// Typed access to a JSON object's keys with errors that name the key.
 private struct JSONFields {
-    let object: [String: Any]
+    let object: JSONValue
     let prefix: String
     var id: String?
 
-    init(object: [String: Any], prefix: String, id: String? = nil) {
+    init(object: JSONValue, prefix: String, id: String? = nil) {
         self.object = object
         self.prefix = prefix
         self.id = id
     }
 
-    func wrong(_ key: String, _ expected: String, _ value: Any) -> RecordError {
-        RecordError(line: 0, id: id, message: "\"\(prefix)\(key)\" must be \(expected), found \(Post.typeName(value))")
+    func wrong(_ key: String, _ expected: String, _ value: JSONValue) -> RecordError {
+        RecordError(line: 0, id: id, message: "\"\(prefix)\(key)\" must be \(expected), found \(value.typeName)")
     }
 
     func string(_ key: String) throws(RecordError) -> String? {
         switch object[key] {
-        case nil, is NSNull: return nil
-        case let s as String: return s
+        case nil, .null?: return nil
+        case .string(let s)?: return s
         case let value?: throw wrong(key, "a string", value)
         }
     }
 
-    func object(_ key: String) throws(RecordError) -> [String: Any]? {
+    func object(_ key: String) throws(RecordError) -> JSONValue? {
         switch object[key] {
-        case nil, is NSNull: return nil
-        case let o as [String: Any]: return o
+        case nil, .null?: return nil
+        case let o? where { if case .object = o { return true } else { return false } }(): return o
         case let value?: throw wrong(key, "an object", value)
         }
     }
 
-    func objects(_ key: String) throws(RecordError) -> [[String: Any]] {
+    func objects(_ key: String) throws(RecordError) -> [JSONValue] {
         switch object[key] {
-        case nil, is NSNull: return []
-        case let items as [Any]:
-            var out: [[String: Any]] = []
+        case nil, .null?: return []
+        case .array(let items)?:
             for (i, item) in items.enumerated() {
-                guard let o = item as? [String: Any] else { throw wrong("\(key)[\(i)]", "an object", item) }
-                out.append(o)
+                guard case .object = item else { throw wrong("\(key)[\(i)]", "an object", item) }
             }
-            return out
+            return items
         case let value?: throw wrong(key, "an array of objects", value)
         }
     }
 
     func strings(_ key: String) throws(RecordError) -> [String] {
         switch object[key] {
-        case nil, is NSNull: return []
-        case let items as [Any]:
+        case nil, .null?: return []
+        case .array(let items)?:
             var out: [String] = []
             for (i, item) in items.enumerated() {
-                guard let s = item as? String else { throw wrong("\(key)[\(i)]", "a string", item) }
+                guard case .string(let s) = item else { throw wrong("\(key)[\(i)]", "a string", item) }
                 out.append(s)
             }
             return out

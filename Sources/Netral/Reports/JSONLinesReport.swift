@@ -9,7 +9,7 @@ public struct JSONLinesReport: ReportWriter {
 
     /// Writes the record's line.
     public mutating func write(record: InputRecord, output: BatchOutput) {
-        sink(ResultJSON.line(ResultJSON.object(for: output)) + "\n")
+        sink(ResultJSON.line(for: output) + "\n")
     }
 
     /// Nothing to add at the end.

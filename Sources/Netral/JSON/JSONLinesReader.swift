@@ -57,6 +57,31 @@ public struct JSONLinesReader: Sequence, IteratorProtocol {
 
     /// The next record, or nil at the end of the input.
     public mutating func next() -> InputRecord? {
+        while let raw = nextRaw() {
+            if let record = raw.record() { return record }
+        }
+        return nil
+    }
+
+    /// One line as read, before JSON parsing, so that parsing can run on the engine's workers.
+    enum RawRecord: Sendable {
+        /// A line's bytes (BOM and CR removed) and its number.
+        case line(Int, [UInt8], maxRecordBytes: Int)
+        /// A record already decided (an oversized line).
+        case ready(InputRecord)
+
+        /// The record, or nil for a blank line (blank lines are not records).
+        func record() -> InputRecord? {
+            switch self {
+            case .ready(let record): return record
+            case .line(let number, let bytes, let maxRecordBytes):
+                return JSONLinesReader.record(from: bytes, line: number, maxRecordBytes: maxRecordBytes)
+            }
+        }
+    }
+
+    /// The next line, unparsed, or nil at the end of the input.
+    mutating func nextRaw() -> RawRecord? {
         while true {
             if let newline = buffer[position...].firstIndex(of: 0x0A) {
                 let line = buffer[position..<newline]
@@ -64,10 +89,9 @@ public struct JSONLinesReader: Sequence, IteratorProtocol {
                 lineNumber += 1
                 if skippingOversized {
                     skippingOversized = false
-                    return oversized(oversizedLine)
+                    return .ready(oversized(oversizedLine))
                 }
-                if let record = record(from: line) { return record }
-                continue
+                return raw(line)
             }
             if finished {
                 guard position < buffer.count || skippingOversized else { return nil }
@@ -76,10 +100,9 @@ public struct JSONLinesReader: Sequence, IteratorProtocol {
                 lineNumber += 1
                 if skippingOversized {
                     skippingOversized = false
-                    return oversized(oversizedLine)
+                    return .ready(oversized(oversizedLine))
                 }
-                if let record = record(from: rest) { return record }
-                continue
+                return raw(rest)
             }
             // Keep only the unfinished line before reading more.
             if position > 0 {
@@ -100,21 +123,29 @@ public struct JSONLinesReader: Sequence, IteratorProtocol {
         }
     }
 
+    private func raw(_ line: ArraySlice<UInt8>) -> RawRecord {
+        var line = line
+        if lineNumber == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
+        if line.last == 0x0D { line = line.dropLast() }
+        return .line(lineNumber, Array(line), maxRecordBytes: maxRecordBytes)
+    }
+
     private func oversized(_ line: Int) -> InputRecord {
+        JSONLinesReader.oversized(line, maxRecordBytes: maxRecordBytes)
+    }
+
+    private static func oversized(_ line: Int, maxRecordBytes: Int) -> InputRecord {
         InputRecord(line: line, post: .failure(RecordError(line: line, message: "record longer than \(maxRecordBytes) bytes; split it or raise the maximum record size")))
     }
 
-    private func record(from raw: ArraySlice<UInt8>) -> InputRecord? {
-        var line = raw
-        if lineNumber == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
-        if line.last == 0x0D { line = line.dropLast() }
+    private static func record(from line: [UInt8], line lineNumber: Int, maxRecordBytes: Int) -> InputRecord? {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
-        if line.count > maxRecordBytes { return oversized(lineNumber) }
+        if line.count > maxRecordBytes { return oversized(lineNumber, maxRecordBytes: maxRecordBytes) }
         guard String(validating: line, as: UTF8.self) != nil else {
             return InputRecord(line: lineNumber, post: .failure(RecordError(line: lineNumber, message: "line is not valid UTF-8; re-export the file as UTF-8")))
         }
         do {
-            let post = try Post(json: Data(line))
+            let post = try Post(jsonBytes: line)
             return InputRecord(line: lineNumber, post: .success(post))
         } catch {
             var e = error

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import Netral
+
+@Suite("JSON: the record parser and the result writer")
+struct JSONTests {
+    func parse(_ text: String) throws(JSONParser.Failure) -> JSONValue { try JSONParser.parse(Array(text.utf8)) }
+
+    @Test func parsesEveryKindOfValue() throws {
+        let v = try parse(#" {"s": "a\"b\\c\/d\n\u00e9\ud83d\ude00", "n": -12.5e+3, "i": 0, "t": true, "f": false, "z": null, "a": [1, [], {}]} "#)
+        #expect(v["s"] == .string("a\"b\\c/d\né😀"))
+        #expect(v["n"] == .number("-12.5e+3"))
+        #expect(v["i"] == .number("0"))
+        #expect(v["t"] == .bool(true) && v["f"] == .bool(false) && v["z"] == .null)
+        #expect(v["a"] == .array([.number("1"), .array([]), .object([])]))
+    }
+
+    @Test func refusesWhatIsNotJSONAndSaysWhere() {
+        let bad = [#"{"a": 1,}"#, #"{"a" 1}"#, "[1 2]", "01", "1.", "-", #""\x""#, "\"a\u{1}\"", "tru", #"{"a": 1} x"#, "", #"{"a": "#]
+        for text in bad {
+            #expect(throws: JSONParser.Failure.self, "\(text)") { try parse(text) }
+        }
+        do { _ = try parse(#"{"a": 1,}"#); Issue.record("accepted a trailing comma") } catch {
+            #expect(error.offset == 8)
+            #expect(error.message.contains("at byte 8"))
+        }
+    }
+
+    @Test func boundsNestingAndTurnsLoneSurrogatesIntoReplacementCharacters() throws {
+        let deep = String(repeating: "[", count: 65) + String(repeating: "]", count: 65)
+        do { _ = try JSONParser.parse(Array(deep.utf8), maxDepth: 64); Issue.record("too deep accepted") } catch {
+            #expect(error.tooDeep)
+        }
+        #expect(try parse(#""\ud800x""#) == .string("\u{FFFD}x"))
+    }
+
+    @Test func writerEscapesSortsKeysAndRoundTripsThroughFoundation() throws {
+        let value = JSONValue.object(["z": .string("line\n\"quoted\" \\ / é \u{1}"), "a": .double(0.85), "m": .double(1), "k": .int(-3)])
+        let line = JSONWriter.line(value)
+        #expect(line == #"{"a":0.85,"k":-3,"m":1,"z":"line\n\"quoted\" \\ / é \u0001"}"#)
+        let decoded = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        #expect(decoded?["z"] as? String == "line\n\"quoted\" \\ / é \u{1}")
+        #expect(try parse(line) == JSONValue(any: decoded as Any).sortedForComparison)
+    }
+}
+
+extension JSONValue {
+    /// Objects with members sorted by key, to compare values whatever their key order.
+    var sortedForComparison: JSONValue {
+        switch self {
+        case .object(let members): return .object(members.map { Member(key: $0.key, value: $0.value.sortedForComparison) }.sorted { $0.key < $1.key })
+        case .array(let items): return .array(items.map(\.sortedForComparison))
+        default: return self
+        }
+    }
+}
