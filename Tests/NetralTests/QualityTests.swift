@@ -22,4 +22,18 @@ struct QualityTests {
             #expect(scores.recall >= 0.75, "\(category): recall \(scores.recall)")
         }
     }
+
+    @Test func prefilterChangesNoResultOnTheDevelopmentSet() throws {
+        // The prefilter (gates and the rule index) must only skip work, never change a finding.
+        let data = try Data(contentsOf: packageRoot.appending(path: "Tests/NetralTests/Resources/dev-set.jsonl"))
+        let posts = try LabelledPost.read(data).map(\.post)
+        var off = EngineOptions()
+        off.prefilter = false
+        let fast = try Engine.withDefaultRules(), baseline = try Engine.withDefaultRules(options: off)
+        let a = fast.evaluate(posts), b = baseline.evaluate(posts)
+        #expect(a.filter(\.flagged).count >= 150)
+        for (x, y) in zip(a, b) {
+            #expect(x.findings == y.findings && x.errors == y.errors, "prefilter changed the result for \(x.id)")
+        }
+    }
 }

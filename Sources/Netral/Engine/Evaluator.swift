@@ -9,6 +9,12 @@ final class Scratch {
     var stamp: UInt32 = 0
     var gateStack: [Bool] = []
     var atomStamp: [UInt32] = []
+    /// Memo keys marked for the current post, and the rules they wake.
+    var markedKeys: [Int32] = []
+    var ruleList: [Int32] = []
+    var ruleStamp: [UInt32] = []
+    /// Candidates named by evidence texts of the current post.
+    var attributions: [String: [(label: String, profile: String?)]] = [:]
 
     /// `keyCount`: the plan's number of distinct patterns (memo keys).
     init(keyCount: Int) {
@@ -54,13 +60,19 @@ struct Evaluator: Sendable {
             }
         }
         if options.prefilter { markCandidates(views, scratch) }
+        if !scratch.attributions.isEmpty { scratch.attributions.removeAll(keepingCapacity: true) }
 
         var findings: [Finding] = []
         var errors: [RuleError] = []
         var traces: [RuleTrace] = []
         var memo: [Int: Result<[Hit], PCRE2Error>] = [:]
         let actionBit = Plan.bit(of: post.action)
-        for compiled in plan.rules {
+        // With the prefilter (and no explanation asked for), only the rules some of whose
+        // literals occur are visited; the others' gates would fail anyway.
+        let visitAll = !options.prefilter || options.explain
+        if !visitAll { collectRules(scratch) }
+        for index in 0..<(visitAll ? plan.rules.count : scratch.ruleList.count) {
+            let compiled = plan.rules[visitAll ? index : Int(scratch.ruleList[index])]
             var trace = options.explain ? RuleTrace(ruleID: compiled.rule.id, outcome: .conditionFalse) : nil
             let outcome = evaluateRule(compiled, post: post, actionBit: actionBit, views: views, scratch: scratch, memo: &memo, trace: &trace)
             switch outcome {
@@ -80,9 +92,11 @@ struct Evaluator: Sendable {
         if scratch.stamp == 0 {
             scratch.candidateStamp = [UInt32](repeating: 0, count: scratch.candidateStamp.count)
             scratch.atomStamp = [UInt32](repeating: 0, count: scratch.atomStamp.count)
+            scratch.ruleStamp = [UInt32](repeating: 0, count: scratch.ruleStamp.count)
             scratch.stamp = 1
         }
         let stamp = scratch.stamp
+        scratch.markedKeys.removeAll(keepingCapacity: true)
         if scratch.atomStamp.count != plan.prefilter.count {
             scratch.atomStamp = [UInt32](repeating: 0, count: plan.prefilter.count)
         }
@@ -96,7 +110,10 @@ struct Evaluator: Sendable {
                                 plan.prefilter.scan(bytes) { atom in
                                     guard seen[atom] != stamp else { return }
                                     seen[atom] = stamp
-                                    for k in Int(starts[atom])..<Int(starts[atom + 1]) { marks[Int(keys[k])] = stamp }
+                                    for k in Int(starts[atom])..<Int(starts[atom + 1]) where marks[Int(keys[k])] != stamp {
+                                        marks[Int(keys[k])] = stamp
+                                        scratch.markedKeys.append(keys[k])
+                                    }
                                 }
                             }
                         }
@@ -108,6 +125,24 @@ struct Evaluator: Sendable {
                 }
             }
         }
+    }
+
+    /// The rules the marked patterns may wake, and those always visited, in rule order.
+    private func collectRules(_ scratch: Scratch) {
+        scratch.ruleList.removeAll(keepingCapacity: true)
+        scratch.ruleList.append(contentsOf: plan.alwaysRules)
+        if scratch.ruleStamp.count != plan.rules.count { scratch.ruleStamp = [UInt32](repeating: 0, count: plan.rules.count) }
+        let stamp = scratch.stamp
+        for key in scratch.markedKeys {
+            for k in Int(plan.keyRuleStart[Int(key)])..<Int(plan.keyRuleStart[Int(key) + 1]) {
+                let rule = Int(plan.keyRules[k])
+                if scratch.ruleStamp[rule] != stamp {
+                    scratch.ruleStamp[rule] = stamp
+                    scratch.ruleList.append(Int32(rule))
+                }
+            }
+        }
+        scratch.ruleList.sort()
     }
 
     private func isCandidate(_ id: Int, _ scratch: Scratch) -> Bool {
@@ -202,7 +237,7 @@ struct Evaluator: Sendable {
         var profiles = Set<String>()
         for id in evidenceIDs {
             for hit in hits[id] ?? [] {
-                let named = attribute(hit, view: plan.patterns[id].view, post: post, views: views)
+                let named = attribute(hit, view: plan.patterns[id].view, post: post, views: views, scratch: scratch)
                 let label = named.count == 1 ? named[0].label : nil
                 if let label, !candidates.contains(label) { candidates.append(label) }
                 profiles.formUnion(named.compactMap(\.profile))
@@ -329,7 +364,16 @@ struct Evaluator: Sendable {
     /// The candidates a hit may name, looked up in the profiles' lists. When candidates of several
     /// profiles match (ballot number 2 is a different pair in every race), the post's date and the
     /// profiles' context words narrow them down.
-    private func attribute(_ hit: Hit, view: PatternSpec.View, post: Post, views: [View]) -> [(label: String, profile: String?)] {
+    private func attribute(_ hit: Hit, view: PatternSpec.View, post: Post, views: [View], scratch: Scratch) -> [(label: String, profile: String?)] {
+        // Several rules' evidence names the same words: look them up once per post.
+        let key = "\(view == .original ? "o" : "n")\(hit.matched)"
+        if let known = scratch.attributions[key] { return known }
+        let named = attributeUncached(hit, view: view, post: post, views: views)
+        scratch.attributions[key] = named
+        return named
+    }
+
+    private func attributeUncached(_ hit: Hit, view: PatternSpec.View, post: Post, views: [View]) -> [(label: String, profile: String?)] {
         let matched = view == .original ? options.normalizer.normalize(String(hit.matched)).text : String(hit.matched)
         let found = plan.candidates.candidates(in: matched)
         let profiles = Set(found.compactMap(\.profile))

@@ -19,14 +19,40 @@ struct Gate: Sendable {
     }
 
     let program: [Op]
+    /// Patterns at least one of which must be a candidate for the gate to pass; nil when the gate
+    /// can pass with none. The plan indexes rules by these, so that a post only visits the rules
+    /// some of whose literals it contains.
+    let necessary: Set<Int>?
 
     /// True when the gate can never rule the condition out.
     var isTrivial: Bool { program == [.constant(true)] }
 
     init(_ condition: IndexedCondition) {
         var program: [Op] = []
-        Gate.emit(Gate.simplify(condition), into: &program)
+        let tree = Gate.simplify(condition)
+        Gate.emit(tree, into: &program)
         self.program = program
+        self.necessary = tree.flatMap(Gate.necessary)
+    }
+
+    private static func necessary(_ node: Node) -> Set<Int>? {
+        switch node {
+        case .pattern(let id): return [id]
+        case .never: return []
+        case .atLeast(let k, let parts):
+            let sets = parts.map(necessary)
+            if k == parts.count {
+                // Every part must pass: any one part's set will do; take the smallest.
+                return sets.compactMap { $0 }.min { $0.count < $1.count }
+            }
+            // Fewer than all: one of the parts that pass is among any n - k + 1 of them; use them all.
+            var union = Set<Int>()
+            for set in sets {
+                guard let set else { return nil }
+                union.formUnion(set)
+            }
+            return union
+        }
     }
 
     /// The gate as a tree, with constants folded: `nil` stands for "always possible".

@@ -50,20 +50,27 @@ struct MessageRenderer {
         }
     }
 
-    /// Replaces every `{{name}}` of the template (a plain scan: templates are short and
+    /// Replaces every `{{name}}` of the template (a plain byte scan: templates are short and
     /// rendered for every finding).
     private func fill(_ template: String) -> String {
-        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
-        var out = ""
-        var rest = Substring(template)
-        while let open = rest.firstRange(of: "{{") {
-            guard let close = rest[open.upperBound...].firstRange(of: "}}") else { break }
-            out += rest[..<open.lowerBound]
-            let name = rest[open.upperBound..<close.lowerBound].trimmingSpaces()
-            out += value(String(name))
-            rest = rest[close.upperBound...]
+        let bytes = Array(template.utf8)
+        guard bytes.contains(UInt8(ascii: "{")) else { return template }
+        let brace = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == brace, i + 1 < bytes.count, bytes[i + 1] == brace,
+               let end = (i + 2..<max(i + 2, bytes.count - 1)).first(where: { bytes[$0] == close && bytes[$0 + 1] == close }) {
+                let name = String(decoding: bytes[(i + 2)..<end], as: UTF8.self)
+                out.append(contentsOf: value(String(Substring(name).trimmingSpaces())).utf8)
+                i = end + 2
+                continue
+            }
+            out.append(bytes[i])
+            i += 1
         }
-        return out + rest
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

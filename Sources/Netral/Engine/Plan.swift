@@ -75,6 +75,11 @@ final class Plan: Sendable {
     let memoKeys: Int
     /// Per pattern id: the memo key the prefilter marks, or -1 when the prefilter cannot rule it out.
     let filterKeys: [Int32]
+    /// Rules (by index) the prefilter can never skip.
+    let alwaysRules: [Int32]
+    /// Memo key → the rules (by index) it may wake: `keyRules[keyRuleStart[k]..<keyRuleStart[k + 1]]`.
+    let keyRuleStart: [Int32]
+    let keyRules: [Int32]
     /// Per profile: a pattern of its context words, to tell apart candidates that share a ballot number.
     let profileContext: [String: PCRE2Regex]
     /// Per profile: the dates around its windows in which a post plausibly concerns it.
@@ -180,7 +185,18 @@ final class Plan: Sendable {
         self.profilePeriod = period
         self.candidates = CandidateIndex(lists: ruleSet.lists, normalizer: options.normalizer)
         self.memoKeys = memo.count
-        self.filterKeys = patterns.map { $0.filterable ? Int32($0.memoKey) : -1 }
+        let filterKeys = patterns.map { $0.filterable ? Int32($0.memoKey) : -1 }
+        self.filterKeys = filterKeys
+        var always: [Int32] = []
+        var byKey = [[Int32]](repeating: [], count: memo.count)
+        for (index, rule) in rules.enumerated() {
+            let keys = rule.gate.necessary.map { Set($0.map { filterKeys[$0] }) }
+            guard let keys, !keys.contains(-1) else { always.append(Int32(index)); continue }
+            for key in keys { byKey[Int(key)].append(Int32(index)) }
+        }
+        self.alwaysRules = always
+        self.keyRuleStart = byKey.reduce(into: [Int32(0)]) { $0.append($0.last! + Int32($1.count)) }
+        self.keyRules = byKey.flatMap { $0 }
     }
 }
 

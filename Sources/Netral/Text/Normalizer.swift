@@ -63,6 +63,7 @@ public struct Normalizer: Sendable, Hashable {
     /// (`pr4b0w0` → `prabowo`, `c4k 1m1n` → `cak imin`). Nil when no word
     /// changes, which is the common case.
     public func leetView(of normalized: NormalizedText) -> NormalizedText? {
+        guard Normalizer.mayHaveLeetspeak(normalized.text) else { return nil }
         let scalars = Array(normalized.text.unicodeScalars)
         var units = Units(capacity: scalars.count)
         // Rebuild units from the normalised text, each scalar carrying its original span.
@@ -104,6 +105,22 @@ public struct Normalizer: Sendable, Hashable {
             i = j
         }
         return changed ? units.build(original: normalized.original) : nil
+    }
+
+    /// A quick byte scan: false when no digit, `@` or `$` sits between two letters (ASCII, or any
+    /// non-ASCII character, conservatively), so no word can change in the leetspeak view.
+    private static func mayHaveLeetspeak(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 3 else { return false }
+            func letterish(_ b: UInt8) -> Bool { b >= 0x80 || (b | 0x20 >= 97 && b | 0x20 <= 122) }
+            for i in 1..<(bytes.count - 1) {
+                let b = bytes[i]
+                guard (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "@") || b == UInt8(ascii: "$") else { continue }
+                if letterish(bytes[i - 1]), letterish(bytes[i + 1]), NormalizationTables.leet[b] != nil { return true }
+            }
+            return false
+        }
     }
 
     // MARK: - Character mapping
