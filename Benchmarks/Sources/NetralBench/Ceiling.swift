@@ -4,7 +4,7 @@ import Foundation
 /// The practical ceiling for multi-pattern scanning: the same expanded patterns compiled into one
 /// Vectorscan (Hyperscan) database and scanned over each post's raw text. Hyperscan has no
 /// lookbehind, backreferences or UCP word boundaries, so patterns are compiled in prefilter mode
-/// (a superset); patterns it still rejects are dropped and counted.
+/// (a superset); patterns it still rejects are dropped and counted. Duplicates are compiled once.
 final class VectorscanCeiling {
     private var database: OpaquePointer?
     private var scratch: OpaquePointer?
@@ -12,8 +12,10 @@ final class VectorscanCeiling {
     let rejected: Int
 
     init(patterns: [String]) {
+        // Distinct patterns only (rules share patterns; Netral runs each distinct one once per post too).
+        var seen = Set<String>()
         // Compile all at once; when Vectorscan names an expression it rejects, drop it and retry.
-        var good = patterns
+        var good = patterns.filter { seen.insert($0).inserted }
         var bad = 0
         let flagValue = UInt32(HS_FLAG_CASELESS | HS_FLAG_UTF8 | HS_FLAG_PREFILTER | HS_FLAG_ALLOWEMPTY | HS_FLAG_SINGLEMATCH)
         while !good.isEmpty {

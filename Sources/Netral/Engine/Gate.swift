@@ -19,10 +19,7 @@ struct Gate: Sendable {
     }
 
     let program: [Op]
-    /// Patterns at least one of which must be a candidate for the gate to pass; nil when the gate
-    /// can pass with none. The plan indexes rules by these, so that a post only visits the rules
-    /// some of whose literals it contains.
-    let necessary: Set<Int>?
+    private let tree: Node?
 
     /// True when the gate can never rule the condition out.
     var isTrivial: Bool { program == [.constant(true)] }
@@ -32,18 +29,26 @@ struct Gate: Sendable {
         let tree = Gate.simplify(condition)
         Gate.emit(tree, into: &program)
         self.program = program
-        self.necessary = tree.flatMap(Gate.necessary)
+        self.tree = tree
     }
 
-    private static func necessary(_ node: Node) -> Set<Int>? {
+    /// Patterns at least one of which must be a candidate for the gate to pass; nil when the gate
+    /// can pass with none. The plan indexes rules by these, so that a post only visits the rules
+    /// some of whose literals it contains. Where every part of an `and` must pass, any part's set
+    /// will do: the one of least `cost` (the plan's estimate of how often a pattern is a candidate).
+    func necessary(cost: (Int) -> Double) -> Set<Int>? {
+        tree.flatMap { Gate.necessary($0, cost: cost) }
+    }
+
+    private static func necessary(_ node: Node, cost: (Int) -> Double) -> Set<Int>? {
         switch node {
         case .pattern(let id): return [id]
         case .never: return []
         case .atLeast(let k, let parts):
-            let sets = parts.map(necessary)
+            let sets = parts.map { necessary($0, cost: cost) }
             if k == parts.count {
-                // Every part must pass: any one part's set will do; take the smallest.
-                return sets.compactMap { $0 }.min { $0.count < $1.count }
+                func price(_ set: Set<Int>) -> Double { set.reduce(0) { $0 + cost($1) } }
+                return sets.compactMap { $0 }.min { price($0) < price($1) }
             }
             // Fewer than all: one of the parts that pass is among any n - k + 1 of them; use them all.
             var union = Set<Int>()
@@ -56,7 +61,7 @@ struct Gate: Sendable {
     }
 
     /// The gate as a tree, with constants folded: `nil` stands for "always possible".
-    private indirect enum Node {
+    private indirect enum Node: Sendable {
         case pattern(Int)
         case atLeast(Int, [Node])
         case never

@@ -189,8 +189,13 @@ final class Plan: Sendable {
         self.filterKeys = filterKeys
         var always: [Int32] = []
         var byKey = [[Int32]](repeating: [], count: memo.count)
+        // A pattern many rules share (a vocabulary list) is a candidate on many posts; one few rules
+        // use (a region's candidate names) on few: index each rule by its least shared patterns.
+        var sharing = [Int](repeating: 0, count: memo.count)
+        for pattern in patterns { sharing[pattern.memoKey] += 1 }
         for (index, rule) in rules.enumerated() {
-            let keys = rule.gate.necessary.map { Set($0.map { filterKeys[$0] }) }
+            let necessary = rule.gate.necessary { id in filterKeys[id] < 0 ? .infinity : Double(sharing[patterns[id].memoKey]) }
+            let keys = necessary.map { Set($0.map { filterKeys[$0] }) }
             guard let keys, !keys.contains(-1) else { always.append(Int32(index)); continue }
             for key in keys { byKey[Int(key)].append(Int32(index)) }
         }

@@ -265,6 +265,16 @@ public struct Normalizer: Sendable, Hashable {
     /// "p r a b o w o", "G.A.N.J.A.R": four or more single letters with one separator between each.
     private func joinSpacedLetters(_ units: Units) -> Units {
         let s = units.items
+        // Most texts have no "l.e.t.t.e.r" run: find one before copying anything.
+        var found = false
+        if s.count >= 7 {
+            for i in 0..<(s.count - 4) where s[i + 3].scalar == s[i + 1].scalar && NormalizationTables.isLetterSeparator(s[i + 1].scalar)
+                && Normalizer.isLetter(s[i].scalar) && Normalizer.isLetter(s[i + 2].scalar) && Normalizer.isLetter(s[i + 4].scalar) {
+                found = true
+                break
+            }
+        }
+        guard found else { return units }
         var out = Units(capacity: s.count)
         var i = 0
         while i < s.count {
@@ -298,6 +308,14 @@ public struct Normalizer: Sendable, Hashable {
     /// "pilihhhh" → "pilih": a letter repeated three or more times counts once.
     private func squeezeElongation(_ units: Units) -> Units {
         let s = units.items
+        var found = false
+        if s.count >= 3 {
+            for i in 0..<(s.count - 2) where s[i].scalar == s[i + 1].scalar && s[i].scalar == s[i + 2].scalar && Normalizer.isLetter(s[i].scalar) {
+                found = true
+                break
+            }
+        }
+        guard found else { return units }
         var out = Units(capacity: s.count)
         var i = 0
         while i < s.count {
@@ -316,11 +334,12 @@ public struct Normalizer: Sendable, Hashable {
     /// Whole-word chat abbreviations, expanded; the expansion maps to the abbreviation's span.
     private func expandAbbreviations(_ units: Units) -> Units {
         let s = units.items
-        var out = Units(capacity: s.count + 16)
+        // The output is made only once a first abbreviation is found: most texts are copied never.
+        var out: Units?
         var i = 0
         while i < s.count {
             guard Normalizer.isWordScalar(s[i].scalar) else {
-                out.items.append(s[i])
+                out?.items.append(s[i])
                 i += 1
                 continue
             }
@@ -331,19 +350,34 @@ public struct Normalizer: Sendable, Hashable {
                 if packable, s[j].scalar.isASCII, j - i < 16 { key = key << 8 | UInt128(s[j].scalar.value) } else { packable = false }
                 j += 1
             }
-            // Abbreviations are 1 to 5 letters: longer words skip the table.
+            // Abbreviations are short: longer words skip the table.
             if packable, j - i <= NormalizationTables.longestAbbreviation, let expansion = NormalizationTables.abbreviation(packed: key) {
+                if out == nil {
+                    var fresh = Units(capacity: s.count + 16)
+                    fresh.items.append(contentsOf: s[0..<i])
+                    out = fresh
+                }
                 let start = s[i].start, end = s[j - 1].end
-                for e in expansion { out.items.append(Unit(scalar: e, start: start, end: end)) }
-            } else {
-                for k in i..<j { out.items.append(s[k]) }
+                for e in expansion { out!.items.append(Unit(scalar: e, start: start, end: end)) }
+            } else if out != nil {
+                for k in i..<j { out!.items.append(s[k]) }
             }
             i = j
         }
-        return out
+        return out ?? units
     }
 
     private func collapseWhitespace(_ units: Units) -> Units {
+        let s = units.items
+        guard let first = s.first, let last = s.last else { return units }
+        var found = first.scalar == " " || last.scalar == " "
+        if !found {
+            for i in 0..<(s.count - 1) where s[i].scalar == " " && s[i + 1].scalar == " " {
+                found = true
+                break
+            }
+        }
+        guard found else { return units }
         var out = Units(capacity: units.count)
         var lastWasSpace = true
         for unit in units.items {
