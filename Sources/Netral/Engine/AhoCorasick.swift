@@ -6,7 +6,7 @@ struct AhoCorasick: Sendable {
     /// Byte → class; bytes that occur in no needle share class 0.
     private let classOf: [UInt8]
     private let classCount: Int
-    /// Transition table: `delta[state * classCount + class]`.
+    /// Transition table: `delta[state * classCount + class]`, holding the next row offset (see `init`).
     private let delta: [Int32]
     /// Needles ending at each state (including via suffix links), flattened.
     private let outputStart: [Int32]
@@ -64,11 +64,20 @@ struct AhoCorasick: Sendable {
                 }
             }
         }
-        delta = goto.flatMap { $0 }
+        // Transitions hold the next state's row offset (state × classCount), negated (bitwise) when
+        // that state ends a needle, so the scan loop needs no multiplication and one sign test.
+        var outs = [[Int32]](repeating: [], count: goto.count)
+        for (state, o) in out.enumerated() { outs[state] = Set(o).sorted() }
+        delta = goto.flatMap { row in
+            row.map { next in
+                let offset = next * Int32(width)
+                return outs[Int(next)].isEmpty ? offset : ~offset
+            }
+        }
         var starts: [Int32] = [0]
         var flat: [Int32] = []
-        for o in out {
-            flat.append(contentsOf: Set(o).sorted())
+        for o in outs {
+            flat.append(contentsOf: o)
             starts.append(Int32(flat.count))
         }
         outputStart = starts
@@ -78,14 +87,22 @@ struct AhoCorasick: Sendable {
     /// Calls `found` with the id of each needle occurrence (a needle may be reported more than once).
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (Int) -> Void) {
         guard count > 0 else { return }
-        var state = 0
+        let width = classCount
         delta.withUnsafeBufferPointer { delta in
             classOf.withUnsafeBufferPointer { classOf in
-                for byte in bytes {
-                    state = Int(delta[state &* classCount &+ Int(classOf[Int(byte)])])
-                    let lower = Int(outputStart[state]), upper = Int(outputStart[state + 1])
-                    if lower != upper {
-                        for k in lower..<upper { found(Int(outputs[k])) }
+                outputStart.withUnsafeBufferPointer { outputStart in
+                    outputs.withUnsafeBufferPointer { outputs in
+                        var row = 0
+                        for byte in bytes {
+                            let next = delta[row &+ Int(classOf[Int(byte)])]
+                            if next >= 0 {
+                                row = Int(next)
+                                continue
+                            }
+                            row = Int(~next)
+                            let state = row / width
+                            for k in Int(outputStart[state])..<Int(outputStart[state + 1]) { found(Int(outputs[k])) }
+                        }
                     }
                 }
             }

@@ -66,6 +66,18 @@ enum NormalizationTables {
         return nil
     }
 
+    /// The ASCII bytes abbreviations start with, as a bit set: other words need no look-up.
+    static let abbreviationInitials: (UInt64, UInt64) = abbreviations.keys.reduce((UInt64(0), UInt64(0))) { bits, word in
+        let b = word.utf8.first!
+        return b < 64 ? (bits.0 | 1 << UInt64(b), bits.1) : (bits.0, bits.1 | 1 << UInt64(b - 64))
+    }
+
+    /// True when some abbreviation starts with the ASCII byte `b`.
+    @inline(__always)
+    static func mayStartAbbreviation(_ b: UInt32) -> Bool {
+        b < 64 ? abbreviationInitials.0 & (1 << UInt64(b)) != 0 : b < 128 && abbreviationInitials.1 & (1 << UInt64(b - 64)) != 0
+    }
+
     /// The length of the longest abbreviation: longer words need no look-up.
     static let longestAbbreviation = abbreviations.keys.map(\.utf8.count).max() ?? 0
 

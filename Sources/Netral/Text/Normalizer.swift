@@ -129,46 +129,49 @@ public struct Normalizer: Sendable, Hashable {
         let fold = options.contains(.fold)
         let deobfuscate = options.contains(.deobfuscate)
         let emoji = options.contains(.emoji)
-        let utf8 = text.utf8
-        var index = utf8.startIndex
-        var offset = 0
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte < 0x80 {
-                // ASCII: one byte, one character (a combining mark after it is handled on its own).
-                var value = byte
-                if fold, value >= 65, value <= 90 { value += 32 }
-                if value == 9 || value == 10 || value == 13 || value == 11 || value == 12 { value = 32 }
-                units.append(Unicode.Scalar(value), offset, offset + 1)
-                offset += 1
-                index = utf8.index(after: index)
-                continue
-            }
-            // A run of non-ASCII bytes: walk its characters (graphemes), as emoji and accents need.
-            var end = index
-            while end != utf8.endIndex, utf8[end] >= 0x80 { end = utf8.index(after: end) }
-            for character in text[index..<end] {
-                let width = character.utf8.count
-                let start = offset
-                offset += width
-                if emoji, let token = gestureToken(character) {
-                    units.append(" ", start, offset)
-                    for s in token.unicodeScalars { units.append(s, start, offset) }
-                    units.append(" ", start, offset)
+        var contiguous = text
+        contiguous.withUTF8 { bytes in
+            var index = 0
+            var offset = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    // ASCII: one byte, one character (a combining mark after it is handled on its own).
+                    var value = byte
+                    if fold, value >= 65, value <= 90 { value += 32 }
+                    if value == 9 || value == 10 || value == 13 || value == 11 || value == 12 { value = 32 }
+                    units.items.append(Unit(scalar: Unicode.Scalar(value), start: Int32(offset), end: Int32(offset + 1)))
+                    offset += 1
+                    index += 1
                     continue
                 }
-                if !fold || Normalizer.isStableCharacter(character) {
-                    // Emoji and other symbols that NFKC and case folding leave alone: no string work.
-                    for scalar in character.unicodeScalars {
+                // A run of non-ASCII bytes: walk its characters (graphemes), as emoji and accents need.
+                var end = index
+                while end < bytes.count, bytes[end] >= 0x80 { end += 1 }
+                let run = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                for character in run {
+                    let width = character.utf8.count
+                    let start = offset
+                    offset += width
+                    if emoji, let token = gestureToken(character) {
+                        units.append(" ", start, offset)
+                        for s in token.unicodeScalars { units.append(s, start, offset) }
+                        units.append(" ", start, offset)
+                        continue
+                    }
+                    if !fold || Normalizer.isStableCharacter(character) {
+                        // Emoji and other symbols that NFKC and case folding leave alone: no string work.
+                        for scalar in character.unicodeScalars {
+                            appendFolded(scalar, start, offset, fold: fold, deobfuscate: deobfuscate, into: &units)
+                        }
+                        continue
+                    }
+                    for scalar in String(character).precomposedStringWithCompatibilityMapping.unicodeScalars {
                         appendFolded(scalar, start, offset, fold: fold, deobfuscate: deobfuscate, into: &units)
                     }
-                    continue
                 }
-                for scalar in String(character).precomposedStringWithCompatibilityMapping.unicodeScalars {
-                    appendFolded(scalar, start, offset, fold: fold, deobfuscate: deobfuscate, into: &units)
-                }
+                index = end
             }
-            index = end
         }
     }
 
@@ -343,15 +346,18 @@ public struct Normalizer: Sendable, Hashable {
                 i += 1
                 continue
             }
-            var j = i
+            var j = i + 1
+            while j < s.count, Normalizer.isWordScalar(s[j].scalar) { j += 1 }
+            // Abbreviations are short ASCII words with known initials: other words skip the table.
             var key: UInt128 = 0
-            var packable = true
-            while j < s.count, Normalizer.isWordScalar(s[j].scalar) {
-                if packable, s[j].scalar.isASCII, j - i < 16 { key = key << 8 | UInt128(s[j].scalar.value) } else { packable = false }
-                j += 1
+            var packable = j - i <= NormalizationTables.longestAbbreviation && NormalizationTables.mayStartAbbreviation(s[i].scalar.value)
+            if packable {
+                for k in i..<j {
+                    guard s[k].scalar.isASCII else { packable = false; break }
+                    key = key << 8 | UInt128(s[k].scalar.value)
+                }
             }
-            // Abbreviations are short: longer words skip the table.
-            if packable, j - i <= NormalizationTables.longestAbbreviation, let expansion = NormalizationTables.abbreviation(packed: key) {
+            if packable, let expansion = NormalizationTables.abbreviation(packed: key) {
                 if out == nil {
                     var fresh = Units(capacity: s.count + 16)
                     fresh.items.append(contentsOf: s[0..<i])
