@@ -9,6 +9,10 @@ final class Scratch {
     var stamp: UInt32 = 0
     var gateStack: [Bool] = []
     var atomStamp: [UInt32] = []
+    /// Pattern results of the current post, by memo key, valid where `memoStamp` equals `postStamp`.
+    var postStamp: UInt32 = 0
+    var memoStamp: [UInt32] = []
+    var memoValues: [Result<[Evaluator.Hit], PCRE2Error>] = []
     /// Memo keys marked for the current post, and the rules they wake.
     var markedKeys: [Int32] = []
     var ruleList: [Int32] = []
@@ -42,6 +46,22 @@ struct Evaluator: Sendable {
         let fieldBit: UInt32
     }
 
+    /// The matches of one rule's patterns (whose ids are consecutive), by pattern id; nil: not run yet.
+    struct RuleHits {
+        let base: Int
+        private var slots: [[Hit]?]
+
+        init(base: Int, count: Int) {
+            self.base = base
+            slots = [[Hit]?](repeating: nil, count: count)
+        }
+
+        subscript(id: Int) -> [Hit]? {
+            get { id >= base && id - base < slots.count ? slots[id - base] : nil }
+            set { if id >= base && id - base < slots.count { slots[id - base] = newValue } }
+        }
+    }
+
     /// One match of one pattern, located in the original text.
     struct Hit {
         let view: Int
@@ -65,7 +85,11 @@ struct Evaluator: Sendable {
         var findings: [Finding] = []
         var errors: [RuleError] = []
         var traces: [RuleTrace] = []
-        var memo: [Int: Result<[Hit], PCRE2Error>] = [:]
+        scratch.postStamp &+= 1
+        if scratch.postStamp == 0 {
+            scratch.memoStamp = [UInt32](repeating: 0, count: scratch.memoStamp.count)
+            scratch.postStamp = 1
+        }
         let actionBit = Plan.bit(of: post.action)
         // With the prefilter (and no explanation asked for), only the rules some of whose
         // literals occur are visited; the others' gates would fail anyway.
@@ -74,7 +98,7 @@ struct Evaluator: Sendable {
         for index in 0..<(visitAll ? plan.rules.count : scratch.ruleList.count) {
             let compiled = plan.rules[visitAll ? index : Int(scratch.ruleList[index])]
             var trace = options.explain ? RuleTrace(ruleID: compiled.rule.id, outcome: .conditionFalse) : nil
-            let outcome = evaluateRule(compiled, post: post, actionBit: actionBit, views: views, scratch: scratch, memo: &memo, trace: &trace)
+            let outcome = evaluateRule(compiled, post: post, actionBit: actionBit, views: views, scratch: scratch, trace: &trace)
             switch outcome {
             case .finding(let f): findings.append(f)
             case .error(let e): errors.append(e)
@@ -155,7 +179,7 @@ struct Evaluator: Sendable {
     }
 
     private func evaluateRule(_ compiled: Plan.CompiledRule, post: Post, actionBit: UInt32, views: [View], scratch: Scratch,
-                              memo: inout [Int: Result<[Hit], PCRE2Error>], trace: inout RuleTrace?) -> Outcome {
+                              trace: inout RuleTrace?) -> Outcome {
         if compiled.actionMask & actionBit == 0 {
             trace?.outcome = .skippedAction
             trace?.note = "applies to \(compiled.rule.actions.map(\.rawValue).sorted().joined(separator: ", ")), not \(post.action.rawValue)"
@@ -170,7 +194,7 @@ struct Evaluator: Sendable {
             return .none
         }
         // Run the patterns (those the prefilter did not rule out).
-        var hits: [Int: [Hit]] = [:]
+        var hits = RuleHits(base: compiled.firstPattern, count: compiled.allPatterns.count)
         if compiled.isMonotone && !options.explain {
             // Check the condition first, running patterns only as it needs them: most rules that
             // pass the prefilter fail here, and exceptions can only remove matches.
@@ -178,7 +202,7 @@ struct Evaluator: Sendable {
             let possible = check(compiled.condition, hits: { id in
                 if let known = hits[id] { return known }
                 guard failure == nil, isCandidate(id, scratch) else { hits[id] = []; return [] }
-                switch memoised(plan.patterns[id], views: views, scratch: scratch, memo: &memo) {
+                switch memoised(plan.patterns[id], views: views, scratch: scratch) {
                 case .success(let found): hits[id] = found; return found
                 case .failure(let error):
                     failure = RuleError(ruleID: compiled.rule.id, pattern: plan.patterns[id].name, message: "\(error)")
@@ -197,7 +221,7 @@ struct Evaluator: Sendable {
                 continue
             }
             do {
-                hits[id] = try memoised(plan.patterns[id], views: views, scratch: scratch, memo: &memo).get()
+                hits[id] = try memoised(plan.patterns[id], views: views, scratch: scratch).get()
             } catch {
                 trace?.outcome = .error
                 trace?.note = "pattern \(plan.patterns[id].name): \(error)"
@@ -294,11 +318,16 @@ struct Evaluator: Sendable {
     }
 
     /// A pattern's matches on this post, computed once per post for all the rules that share it.
-    private func memoised(_ pattern: Plan.Pattern, views: [View], scratch: Scratch,
-                          memo: inout [Int: Result<[Hit], PCRE2Error>]) -> Result<[Hit], PCRE2Error> {
-        if let known = memo[pattern.memoKey] { return known }
+    private func memoised(_ pattern: Plan.Pattern, views: [View], scratch: Scratch) -> Result<[Hit], PCRE2Error> {
+        let key = pattern.memoKey
+        if scratch.memoStamp.count != plan.memoKeys {
+            scratch.memoStamp = [UInt32](repeating: 0, count: plan.memoKeys)
+            scratch.memoValues = [Result<[Hit], PCRE2Error>](repeating: .success([]), count: plan.memoKeys)
+        }
+        if scratch.memoStamp[key] == scratch.postStamp { return scratch.memoValues[key] }
         let result = Result { () throws(PCRE2Error) in try run(pattern, views: views, scratch: scratch) }
-        memo[pattern.memoKey] = result
+        scratch.memoStamp[key] = scratch.postStamp
+        scratch.memoValues[key] = result
         return result
     }
 

@@ -37,8 +37,9 @@ final class Plan: Sendable {
         let adjustments: [(spec: ConfidenceSpec.Adjustment, id: Int)]
         /// What the prefilter must find before the rule is worth evaluating.
         let gate: Gate
-        /// Every pattern id the rule owns (patterns, exceptions, context).
+        /// Every pattern id the rule owns (patterns, exceptions, context): consecutive, from `firstPattern`.
         let allPatterns: [Int]
+        let firstPattern: Int
         /// The actions the rule applies to as a bit set (bit = position in `Action.allCases`); all bits when any.
         let actionMask: UInt32
 
@@ -53,6 +54,8 @@ final class Plan: Sendable {
             self.adjustments = rule.confidence.adjustments.compactMap { a in ids[a.pattern].map { (a, $0) } }
             self.gate = Gate(condition)
             self.allPatterns = all
+            self.firstPattern = all.first ?? 0
+            precondition(all == Array(firstPattern..<(firstPattern + all.count)), "a rule's pattern ids are consecutive")
             self.actionMask = rule.actions.isEmpty ? .max : rule.actions.reduce(0) { $0 | Plan.bit(of: $1) }
         }
     }
