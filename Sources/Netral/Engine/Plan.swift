@@ -142,7 +142,9 @@ final class Plan: Sendable {
                     memo[memoText] = memoKey
                     let atoms = spec.view == .normalized ? extractor.atoms(of: spec.regex) : nil
                     memoFilterable.append(atoms != nil)
-                    for atom in atoms ?? [] {
+                    // A prefix of a required literal is required too: shorter atoms make a smaller
+                    // automaton (it stays in cache) for a few more candidates.
+                    for atom in Set((atoms ?? []).map(Plan.truncated)) {
                         let atomID = atomIndex[atom] ?? {
                             atomIndex[atom] = atomPatterns.count
                             atomPatterns.append([])
@@ -209,6 +211,22 @@ final class Plan: Sendable {
 }
 
 extension Plan {
+    /// Atoms are cut to at most this many bytes (at a character boundary).
+    static let maximumAtomBytes = 8
+
+    static func truncated(_ atom: String) -> String {
+        guard atom.utf8.count > maximumAtomBytes else { return atom }
+        var bytes = 0
+        var out = ""
+        for scalar in atom.unicodeScalars {
+            let width = UTF8.width(scalar)
+            if bytes + width > maximumAtomBytes { break }
+            out.unicodeScalars.append(scalar)
+            bytes += width
+        }
+        return out.isEmpty ? atom : out
+    }
+
     /// The atoms of a list: its literal entries normalised, and the atoms of its regex entries;
     /// nil when some entry has none (the list can then match without any known literal).
     static func atoms(of list: WordList, normalizer: Normalizer) -> Set<String>? {
