@@ -103,13 +103,17 @@ struct AtomExtractor {
                     guard skipClass() else { return .unsupported }
                 } else if c == UInt8(ascii: "(") {
                     index += 1
-                    var isLookaround = false
+                    // A positive lookaround's literals must occur too (next to the match); a negative one's need not.
+                    var isNegative = false
                     if index < bytes.count, bytes[index] == UInt8(ascii: "?") {
                         guard index + 1 < bytes.count else { return .unsupported }
                         let k = bytes[index + 1]
                         if k == UInt8(ascii: ":") || k == UInt8(ascii: ">") || k == UInt8(ascii: "|") { index += 2 }
-                        else if k == UInt8(ascii: "=") || k == UInt8(ascii: "!") { index += 2; isLookaround = true }
-                        else if k == UInt8(ascii: "<"), index + 2 < bytes.count, bytes[index + 2] == UInt8(ascii: "=") || bytes[index + 2] == UInt8(ascii: "!") { index += 3; isLookaround = true }
+                        else if k == UInt8(ascii: "=") || k == UInt8(ascii: "!") { isNegative = k == UInt8(ascii: "!"); index += 2 }
+                        else if k == UInt8(ascii: "<"), index + 2 < bytes.count, bytes[index + 2] == UInt8(ascii: "=") || bytes[index + 2] == UInt8(ascii: "!") {
+                            isNegative = bytes[index + 2] == UInt8(ascii: "!")
+                            index += 3
+                        }
                         else if k == UInt8(ascii: "<") || k == UInt8(ascii: "P") || k == UInt8(ascii: "'") {
                             guard let end = bytes[(index + 2)...].firstIndex(where: { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "'") }) else { return .unsupported }
                             index = end + 1
@@ -121,7 +125,7 @@ struct AtomExtractor {
                     guard index < bytes.count, bytes[index] == UInt8(ascii: ")") else { return .unsupported }
                     if case .unsupported = inner { return .unsupported }
                     index += 1
-                    if !isLookaround, case .atoms(let atoms) = inner { element = atoms }
+                    if !isNegative, case .atoms(let atoms) = inner { element = atoms }
                 } else if c == UInt8(ascii: ".") || c == UInt8(ascii: "^") || c == UInt8(ascii: "$") {
                     index += 1
                 } else if c == UInt8(ascii: "*") || c == UInt8(ascii: "+") || c == UInt8(ascii: "?") || c == UInt8(ascii: "{") {
