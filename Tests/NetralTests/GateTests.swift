@@ -6,7 +6,7 @@ struct GateTests {
     /// Evaluates the gate of `condition` with `candidates` as the patterns whose atoms occur.
     func allows(_ condition: IndexedCondition, _ candidates: Set<Int>) -> Bool {
         var stack: [Bool] = []
-        return Gate(condition).allows({ candidates.contains($0) }, stack: &stack)
+        return Gate(condition).allows({ candidates.contains($0) }, holds: { _ in true }, stack: &stack)
     }
 
     @Test func andNeedsEveryConjunctOrNeedsOneBranch() {
@@ -40,6 +40,16 @@ struct GateTests {
         // ...but what they are joined to by `and` still has to be found.
         #expect(!allows(.and([.pattern(0), .not(.pattern(1))]), [1]))
         #expect(allows(.and([.pattern(0), .not(.pattern(1))]), [0]))
+    }
+
+    @Test func duringAndActionAreJudgedFromThePost() {
+        var stack: [Bool] = []
+        let gate = Gate(.and([.during("quiet"), .pattern(0)]))
+        #expect(!gate.allows({ _ in true }, holds: { _ in false }, stack: &stack), "outside the window")
+        #expect(gate.allows({ _ in true }, holds: { _ in true }, stack: &stack))
+        #expect(!gate.allows({ _ in false }, holds: { _ in true }, stack: &stack))
+        // Under `not`, nothing is judged early.
+        #expect(Gate(.not(.during("quiet"))).allows({ _ in false }, holds: { _ in false }, stack: &stack))
     }
 
     @Test func constantsFold() {

@@ -185,7 +185,16 @@ struct Evaluator: Sendable {
             trace?.note = "applies to \(compiled.rule.actions.map(\.rawValue).sorted().joined(separator: ", ")), not \(post.action.rawValue)"
             return .none
         }
-        if options.prefilter, !compiled.gate.allows({ isCandidate($0, scratch) }, stack: &scratch.gateStack) {
+        if options.prefilter, !compiled.gate.allows({ isCandidate($0, scratch) }, holds: { external in
+            switch external {
+            case .during(let window):
+                // The strict check reads only some profiles' windows: none holding means it fails.
+                guard let date = post.createdAt else { return false }
+                return plan.ruleSet.profiles.contains { $0.contains(date, window: window) }
+            case .action(let actions): return actions.contains(post.action)
+            default: return true
+            }
+        }, stack: &scratch.gateStack) {
             trace?.outcome = .skippedPrefilter
             if trace != nil {
                 let absent = compiled.gate.patternIDs.filter { !isCandidate($0, scratch) }.map { plan.patterns[$0].name }

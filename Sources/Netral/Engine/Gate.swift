@@ -2,7 +2,8 @@
 /// boolean formula over "this pattern is a candidate" (one of its literal atoms occurs in the
 /// post), in the spirit of RE2's FilteredRE2. `and(a, b)` and `near(a, b)` need both `a` and `b`,
 /// `or` needs one branch, `2 of (a, b, c)` needs two candidates; what the prefilter cannot judge
-/// (`not`, `during`, `action`, counts that hold with zero matches) is taken as possible.
+/// (`not`, counts that hold with zero matches) is taken as possible. `during()` and `action()`
+/// outside a `not` are judged from the post itself (date, action) as the evaluator would.
 ///
 /// The formula is sound: when it is false, the condition is false whatever the patterns match,
 /// because a pattern that is not a candidate has no match. It is stored as a flat postfix
@@ -16,9 +17,13 @@ struct Gate: Sendable {
         case atLeast(need: Int32, count: Int32)
         /// Pushes a constant.
         case constant(Bool)
+        /// Pushes whether `externals[index]` (a `during` or `action` condition) holds for the post.
+        case external(Int32)
     }
 
     let program: [Op]
+    /// The `during()` and `action()` conditions the program reads.
+    let externals: [IndexedCondition]
     private let tree: Node?
 
     /// True when the gate can never rule the condition out.
@@ -26,9 +31,11 @@ struct Gate: Sendable {
 
     init(_ condition: IndexedCondition) {
         var program: [Op] = []
+        var externals: [IndexedCondition] = []
         let tree = Gate.simplify(condition)
-        Gate.emit(tree, into: &program)
+        Gate.emit(tree, into: &program, externals: &externals)
         self.program = program
+        self.externals = externals
         self.tree = tree
     }
 
@@ -44,6 +51,7 @@ struct Gate: Sendable {
         switch node {
         case .pattern(let id): return [id]
         case .never: return []
+        case .external: return nil
         case .atLeast(let k, let parts):
             let sets = parts.map { necessary($0, cost: cost) }
             if k == parts.count {
@@ -63,6 +71,7 @@ struct Gate: Sendable {
     /// The gate as a tree, with constants folded: `nil` stands for "always possible".
     private indirect enum Node: Sendable {
         case pattern(Int)
+        case external(IndexedCondition)
         case atLeast(Int, [Node])
         case never
     }
@@ -90,7 +99,8 @@ struct Gate: Sendable {
             if k <= 0 { return nil }
             if k > ids.count { return .never }
             return ids.count == 1 ? .pattern(ids[0]) : .atLeast(k, ids.map { .pattern($0) })
-        case .not, .during, .action: return nil
+        case .during, .action: return .external(condition)
+        case .not: return nil
         case .constant(let value): return value ? nil : .never
         }
     }
@@ -102,24 +112,29 @@ struct Gate: Sendable {
         return parts.count == 1 ? parts[0] : .atLeast(parts.count, parts)
     }
 
-    private static func emit(_ node: Node?, into program: inout [Op]) {
+    private static func emit(_ node: Node?, into program: inout [Op], externals: inout [IndexedCondition]) {
         switch node {
         case nil: program.append(.constant(true))
         case .never: program.append(.constant(false))
         case .pattern(let id): program.append(.pattern(Int32(id)))
+        case .external(let condition):
+            program.append(.external(Int32(externals.count)))
+            externals.append(condition)
         case .atLeast(let k, let parts):
-            for part in parts { emit(part, into: &program) }
+            for part in parts { emit(part, into: &program, externals: &externals) }
             program.append(.atLeast(need: Int32(k), count: Int32(parts.count)))
         }
     }
 
-    /// Evaluates the gate; `stack` is scratch space reused between calls.
-    func allows(_ isCandidate: (Int) -> Bool, stack: inout [Bool]) -> Bool {
+    /// Evaluates the gate; `holds` judges a `during` or `action` condition; `stack` is scratch
+    /// space reused between calls.
+    func allows(_ isCandidate: (Int) -> Bool, holds: (IndexedCondition) -> Bool, stack: inout [Bool]) -> Bool {
         stack.removeAll(keepingCapacity: true)
         for op in program {
             switch op {
             case .pattern(let id): stack.append(isCandidate(Int(id)))
             case .constant(let value): stack.append(value)
+            case .external(let index): stack.append(holds(externals[Int(index)]))
             case .atLeast(let need, let count):
                 var yes: Int32 = 0
                 for _ in 0..<count where stack.removeLast() { yes += 1 }
