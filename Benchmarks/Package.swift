@@ -11,7 +11,7 @@ let package = Package(
         .systemLibrary(name: "CHyperscan", pkgConfig: "libhs", providers: [.apt(["libvectorscan-dev"])]),
         .executableTarget(
             name: "NetralBench",
-            dependencies: [.product(name: "Netral", package: "netral-root"), "CHyperscan"],
+            dependencies: [.product(name: "Netral", package: "netral-root"), .product(name: "PCRE2", package: "netral-root"), "CHyperscan"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
     ],

@@ -4,6 +4,7 @@
 //   NetralBench stream PATH [--threads N]    checks it end to end and reports throughput and peak memory
 import Foundation
 import Netral
+import PCRE2
 
 func peakRSSMiB() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
@@ -80,6 +81,32 @@ if args.count > 1, args[1] == "stream" {
     let t = seconds { result = endToEnd(e, read: { try? handle.read(upToCount: 1 << 20) }) }
     print(String(format: "stream: %d records, %.0f MB in %.1f s: %.0f posts/s, %.1f MB/s; peak resident memory %.0f MiB",
                  result.records, Double(size) / 1e6, t, Double(result.records) / t, Double(size) / 1e6 / t, peakRSSMiB()))
+    exit(0)
+}
+
+if args.count > 1, args[1] == "patterns" {
+    // The most expensive distinct patterns of the default pack, each run over every normalised post.
+    let (posts, _) = Corpus.make(count: option("--posts", 2000))
+    let normalizer = Normalizer()
+    let texts = posts.map { normalizer.normalize($0.text).text }
+    let e = try engine(try ScaledRules.ruleSet(factor: 1), threads: 1)
+    var costs: [(Double, Int, String)] = []
+    let matcher = PCRE2Matcher()
+    for source in Set(e.compiledPatternSources) {
+        // --variant: measure what a rewrite would save (results then differ; for exploration only).
+        var source = source
+        if args.contains("--no-lookbehind") { source = source.replacingOccurrences(of: "(?<![\\p{L}\\p{N}_])", with: "") }
+        if args.contains("--ascii-boundary") { source = source.replacingOccurrences(of: "(?<![\\p{L}\\p{N}_])", with: "(?<![a-z0-9_\\x80-\\x{10FFFF}])") }
+        let regex = try PCRE2Regex(source, options: .caseless)
+        var found = 0
+        let t = seconds { for text in texts { found += (try? matcher.matches(of: regex, in: text).count) ?? 0 } }
+        costs.append((t / Double(texts.count) * 1e6, found, source))
+    }
+    costs.sort { $0.0 > $1.0 }
+    print(String(format: "all %d distinct patterns on every post: %.1f µs/post", costs.count, costs.map(\.0).reduce(0, +)))
+    for (us, found, source) in costs.prefix(option("--top", 12)) {
+        print(String(format: "%7.2f µs/post %6d matches  %@", us, found, String(source.prefix(150))))
+    }
     exit(0)
 }
 
