@@ -24,6 +24,9 @@ public struct CompileOptions: OptionSet, Sendable, Hashable {
     public static let dotAll = CompileOptions(rawValue: PCRE2_DOTALL)
     /// White space and `#` comments in the pattern are ignored.
     public static let extended = CompileOptions(rawValue: PCRE2_EXTENDED)
+    /// The match must start at the start offset (as if the pattern began with `\G`): for
+    /// confirming a pattern only at positions found by other means.
+    public static let anchored = CompileOptions(rawValue: PCRE2_ANCHORED)
     /// The pattern is a literal string: no character in it is special.
     public static let literal = CompileOptions(rawValue: PCRE2_LITERAL)
 

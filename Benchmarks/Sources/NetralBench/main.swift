@@ -179,10 +179,11 @@ for factor in scales {
     engineTimes[factor] = t1
     let t2 = seconds { _ = e2.evaluate(corpus.posts) }
     let sample = Array(corpus.posts.prefix(baselinePosts))
-    var baselineFlagged = 0, sampleFlagged = 0
-    let tb = seconds { baselineFlagged = baseline.evaluate(sample).filter(\.flagged).count }
-    sampleFlagged = e1.evaluate(sample).filter(\.flagged).count
-    precondition(baselineFlagged == sampleFlagged, "prefilter changed results: \(baselineFlagged) vs \(sampleFlagged)")
+    var baselineResults: [PostResult] = []
+    let tb = seconds { baselineResults = baseline.evaluate(sample) }
+    let sampleResults = e1.evaluate(sample)
+    let differing = zip(baselineResults, sampleResults).filter { $0.0.findings != $0.1.findings }.count
+    precondition(differing == 0, "the prefilter changed the findings of \(differing) posts")
     var r1 = (records: 0, outputBytes: 0), r2 = (records: 0, outputBytes: 0)
     let te1 = seconds { r1 = endToEnd(e1, read: chunks(of: corpus.jsonl)) }
     let te2 = seconds { r2 = endToEnd(e2, read: chunks(of: corpus.jsonl)) }

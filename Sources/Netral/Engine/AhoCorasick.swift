@@ -84,8 +84,9 @@ struct AhoCorasick: Sendable {
         outputs = flat
     }
 
-    /// Calls `found` with the id of each needle occurrence (a needle may be reported more than once).
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (Int) -> Void) {
+    /// Calls `found` with the id of each needle occurrence and the offset of its last byte
+    /// (a needle may be reported more than once).
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (_ needle: Int, _ end: Int) -> Void) {
         guard count > 0 else { return }
         let width = classCount
         delta.withUnsafeBufferPointer { delta in
@@ -93,7 +94,7 @@ struct AhoCorasick: Sendable {
                 outputStart.withUnsafeBufferPointer { outputStart in
                     outputs.withUnsafeBufferPointer { outputs in
                         var row = 0
-                        for byte in bytes {
+                        for (offset, byte) in bytes.enumerated() {
                             let next = delta[row &+ Int(classOf[Int(byte)])]
                             if next >= 0 {
                                 row = Int(next)
@@ -101,7 +102,7 @@ struct AhoCorasick: Sendable {
                             }
                             row = Int(~next)
                             let state = row / width
-                            for k in Int(outputStart[state])..<Int(outputStart[state + 1]) { found(Int(outputs[k])) }
+                            for k in Int(outputStart[state])..<Int(outputStart[state + 1]) { found(Int(outputs[k]), offset) }
                         }
                     }
                 }

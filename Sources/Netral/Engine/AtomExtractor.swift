@@ -5,29 +5,41 @@
 /// The analysis is conservative: whatever it does not understand makes the
 /// pattern "unfilterable" (nil), and an unfilterable pattern always runs.
 /// Atoms are lower-case, because the normalised view is.
+///
+/// When every match *starts* with one of the atoms ("leading" atoms, as in
+/// `(?<!\w)(?:prabowo|anies)`), the engine confirms the pattern only where an
+/// atom occurs, anchored there, instead of scanning the whole text.
 struct AtomExtractor {
+    /// What a list reference stands for: its atoms, and whether every match of it starts with one.
+    typealias ListAnalysis = (atoms: Set<String>, leading: Bool)
+
     /// The atoms each list reference stands for (nil: the list cannot be filtered).
-    let listAtoms: (PatternExpander.Reference) -> Set<String>?
+    let listAtoms: (PatternExpander.Reference) -> ListAnalysis?
 
     /// Atoms shorter than this are not worth a prefilter entry (except digits from ballot numbers).
     static let minimumLength = 1
 
     func atoms(of regex: String) -> Set<String>? {
+        analysis(of: regex)?.atoms
+    }
+
+    /// The atoms of `regex` and whether every match starts with one of them.
+    func analysis(of regex: String) -> ListAnalysis? {
         guard let refs = try? PatternExpander.references(in: regex) else { return nil }
         var parser = Parser(bytes: Array(regex.utf8), refs: refs, listAtoms: listAtoms)
-        guard case .atoms(let atoms) = parser.alternation(), parser.index == parser.bytes.count,
+        guard case .atoms(let atoms, let leading) = parser.alternation(), parser.index == parser.bytes.count,
               !atoms.isEmpty, !atoms.contains("") else { return nil }
-        return atoms
+        return (atoms, leading)
     }
 
     /// A recursive-descent reader of the subset of PCRE2 syntax that matters for atoms.
     private struct Parser {
         let bytes: [UInt8]
         let refs: [PatternExpander.Reference]
-        let listAtoms: (PatternExpander.Reference) -> Set<String>?
+        let listAtoms: (PatternExpander.Reference) -> ListAnalysis?
         var index = 0
 
-        init(bytes: [UInt8], refs: [PatternExpander.Reference], listAtoms: @escaping (PatternExpander.Reference) -> Set<String>?) {
+        init(bytes: [UInt8], refs: [PatternExpander.Reference], listAtoms: @escaping (PatternExpander.Reference) -> ListAnalysis?) {
             self.bytes = bytes
             self.refs = refs
             self.listAtoms = listAtoms
@@ -39,45 +51,57 @@ struct AtomExtractor {
             case unsupported
             /// It can match without any known literal.
             case nothing
-            /// Every match contains one of these.
-            case atoms(Set<String>)
+            /// Every match contains one of these; `leading`: every match starts with one.
+            case atoms(Set<String>, leading: Bool)
         }
 
         /// alternation := sequence ('|' sequence)*.
         mutating func alternation() -> Requirement {
             var union = Set<String>()
             var unconstrained = false
+            var leading = true
             while true {
                 switch sequence() {
                 case .unsupported: return .unsupported
                 case .nothing: unconstrained = true
-                case .atoms(let atoms): union.formUnion(atoms)
+                case .atoms(let atoms, let isLeading):
+                    union.formUnion(atoms)
+                    leading = leading && isLeading
                 }
                 if index < bytes.count, bytes[index] == UInt8(ascii: "|") { index += 1; continue }
                 break
             }
-            return unconstrained ? .nothing : .atoms(union)
+            return unconstrained ? .nothing : .atoms(union, leading: leading)
         }
 
         /// A sequence of elements; literal characters join into runs.
         mutating func sequence() -> Requirement {
-            var best: Set<String>?
+            var best: ListAnalysis?
             var run: [UInt8] = []
+            var runLeading = false
+            // True once an element that can consume text has been passed: literals after it do not start the match.
+            var consumed = false
             func score(_ s: Set<String>) -> Int { s.map(\.utf8.count).min() ?? 0 }
-            func consider(_ candidate: Set<String>) {
+            func consider(_ candidate: Set<String>, leading: Bool) {
                 if candidate.isEmpty { return }
-                if best == nil || score(candidate) > score(best!) || (score(candidate) == score(best!) && candidate.count < best!.count) { best = candidate }
+                guard let current = best else { best = (candidate, leading); return }
+                let (a, b) = (score(candidate), score(current.atoms))
+                if a > b || (a == b && candidate.count < current.atoms.count) || (a == b && candidate.count == current.atoms.count && leading && !current.leading) {
+                    best = (candidate, leading)
+                }
             }
             func flush() {
-                if !run.isEmpty { consider([String(decoding: run, as: UTF8.self).lowercased()]) }
+                if !run.isEmpty { consider([String(decoding: run, as: UTF8.self).lowercased()], leading: runLeading) }
                 run = []
             }
             while index < bytes.count {
                 let c = bytes[index]
                 if c == UInt8(ascii: "|") || c == UInt8(ascii: ")") { break }
                 // One element: its requirement and whether it is a single literal character.
-                var element: Set<String>?
+                var element: ListAnalysis?
                 var literal: [UInt8]?
+                // Zero-width elements (anchors, lookarounds) leave the start of the match where it was.
+                var zeroWidth = false
                 if let ref = refs.first(where: { $0.range.lowerBound == index }) {
                     element = listAtoms(ref)
                     index = ref.range.upperBound
@@ -86,6 +110,7 @@ struct AtomExtractor {
                     let e = bytes[index + 1]
                     index += 2
                     let isAlnum = (e >= 48 && e <= 57) || (e >= 65 && e <= 90) || (e >= 97 && e <= 122)
+                    zeroWidth = [UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "A"), UInt8(ascii: "z"), UInt8(ascii: "Z"), UInt8(ascii: "G")].contains(e)
                     if !isAlnum && e < 128 { literal = [e] }
                     else if e == UInt8(ascii: "p") || e == UInt8(ascii: "P") || e == UInt8(ascii: "x") || e == UInt8(ascii: "g") || e == UInt8(ascii: "k") {
                         // \p{..}, \x{..}, \g{..}, \k<..>: skip the argument.
@@ -105,13 +130,15 @@ struct AtomExtractor {
                     index += 1
                     // A positive lookaround's literals must occur too (next to the match); a negative one's need not.
                     var isNegative = false
+                    var isLookaround = false
                     if index < bytes.count, bytes[index] == UInt8(ascii: "?") {
                         guard index + 1 < bytes.count else { return .unsupported }
                         let k = bytes[index + 1]
                         if k == UInt8(ascii: ":") || k == UInt8(ascii: ">") || k == UInt8(ascii: "|") { index += 2 }
-                        else if k == UInt8(ascii: "=") || k == UInt8(ascii: "!") { isNegative = k == UInt8(ascii: "!"); index += 2 }
+                        else if k == UInt8(ascii: "=") || k == UInt8(ascii: "!") { isNegative = k == UInt8(ascii: "!"); isLookaround = true; index += 2 }
                         else if k == UInt8(ascii: "<"), index + 2 < bytes.count, bytes[index + 2] == UInt8(ascii: "=") || bytes[index + 2] == UInt8(ascii: "!") {
                             isNegative = bytes[index + 2] == UInt8(ascii: "!")
+                            isLookaround = true
                             index += 3
                         }
                         else if k == UInt8(ascii: "<") || k == UInt8(ascii: "P") || k == UInt8(ascii: "'") {
@@ -125,8 +152,11 @@ struct AtomExtractor {
                     guard index < bytes.count, bytes[index] == UInt8(ascii: ")") else { return .unsupported }
                     if case .unsupported = inner { return .unsupported }
                     index += 1
-                    if !isNegative, case .atoms(let atoms) = inner { element = atoms }
+                    // A positive lookaround's atoms are required but lie elsewhere than the match's start.
+                    if !isNegative, case .atoms(let atoms, let leading) = inner { element = (atoms, leading && !isLookaround) }
+                    zeroWidth = isLookaround
                 } else if c == UInt8(ascii: ".") || c == UInt8(ascii: "^") || c == UInt8(ascii: "$") {
+                    zeroWidth = c != UInt8(ascii: ".")
                     index += 1
                 } else if c == UInt8(ascii: "*") || c == UInt8(ascii: "+") || c == UInt8(ascii: "?") || c == UInt8(ascii: "{") {
                     return .unsupported  // a quantifier with nothing before it
@@ -156,15 +186,18 @@ struct AtomExtractor {
                     if index < bytes.count, bytes[index] == UInt8(ascii: "?") || bytes[index] == UInt8(ascii: "+") { index += 1 }
                 }
                 if let literal, !optional {
+                    if run.isEmpty { runLeading = !consumed }
                     run.append(contentsOf: literal)
+                    consumed = true
                     if repeated { flush() }  // "ab+c": "ab" is certain, then the run restarts
                     continue
                 }
                 flush()
-                if !optional, let element { consider(element) }
+                if !optional, let element { consider(element.atoms, leading: element.leading && !consumed) }
+                if !zeroWidth { consumed = true }
             }
             flush()
-            return best.map { .atoms($0) } ?? .nothing
+            return best.map { .atoms($0.atoms, leading: $0.leading) } ?? .nothing
         }
 
         mutating func skipClass() -> Bool {

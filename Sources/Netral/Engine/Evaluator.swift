@@ -13,6 +13,9 @@ final class Scratch {
     var postStamp: UInt32 = 0
     var memoStamp: [UInt32] = []
     var memoValues: [Result<[Evaluator.Hit], PCRE2Error>] = []
+    /// Where atoms of anchored patterns occur in the current post, and a buffer of start positions.
+    var occurrences: [Occurrence] = []
+    var starts: [Int32] = []
     /// Memo keys marked for the current post, and the rules they wake.
     var markedKeys: [Int32] = []
     var ruleList: [Int32] = []
@@ -30,6 +33,13 @@ final class Scratch {
         let scratch: Scratch
         init(_ scratch: Scratch) { self.scratch = scratch }
     }
+}
+
+/// An atom found by the prefilter: where it starts, in which text (view × 2, + 1 for the leetspeak view).
+struct Occurrence {
+    let atom: Int32
+    let start: Int32
+    let text: Int32
 }
 
 /// Evaluates one post against a compiled plan.
@@ -121,6 +131,7 @@ struct Evaluator: Sendable {
         }
         let stamp = scratch.stamp
         scratch.markedKeys.removeAll(keepingCapacity: true)
+        scratch.occurrences.removeAll(keepingCapacity: true)
         if scratch.atomStamp.count != plan.prefilter.count {
             scratch.atomStamp = [UInt32](repeating: 0, count: plan.prefilter.count)
         }
@@ -128,10 +139,14 @@ struct Evaluator: Sendable {
             plan.atomKeys.withUnsafeBufferPointer { keys in
                 scratch.candidateStamp.withUnsafeMutableBufferPointer { marks in
                     scratch.atomStamp.withUnsafeMutableBufferPointer { seen in
-                        func scan(_ text: String) {
+                        func scan(_ text: String, number: Int32) {
                             var text = text
                             text.withUTF8 { bytes in
-                                plan.prefilter.scan(bytes) { atom in
+                                plan.prefilter.scan(bytes) { atom, end in
+                                    if plan.atomIsLeading[atom] {
+                                        // Where an anchored pattern may start (see `run`).
+                                        scratch.occurrences.append(Occurrence(atom: Int32(atom), start: Int32(end) - plan.atomLengths[atom] + 1, text: number))
+                                    }
                                     guard seen[atom] != stamp else { return }
                                     seen[atom] = stamp
                                     for k in Int(starts[atom])..<Int(starts[atom + 1]) where marks[Int(keys[k])] != stamp {
@@ -141,9 +156,9 @@ struct Evaluator: Sendable {
                                 }
                             }
                         }
-                        for view in views {
-                            scan(view.normalized.text)
-                            if let leet = view.leet { scan(leet.text) }
+                        for (index, view) in views.enumerated() {
+                            scan(view.normalized.text, number: Int32(index * 2))
+                            if let leet = view.leet { scan(leet.text, number: Int32(index * 2 + 1)) }
                         }
                     }
                 }
@@ -352,8 +367,15 @@ struct Evaluator: Sendable {
                 continue
             }
             var seen = Set<Range<Int>>()
-            for normalized in [view.normalized, view.leet].compactMap({ $0 }) {
-                for m in try scratch.matcher.matches(of: pattern.regex, in: normalized.text) where !m.range.isEmpty {
+            for (variant, normalized) in [view.normalized, view.leet].enumerated() {
+                guard let normalized else { continue }
+                let found: [PCRE2Match]
+                if options.prefilter, let anchored = plan.anchoredByKey[pattern.memoKey] {
+                    found = try anchoredMatches(anchored, key: pattern.memoKey, text: normalized.text, number: Int32(index * 2 + variant), scratch: scratch)
+                } else {
+                    found = try scratch.matcher.matches(of: pattern.regex, in: normalized.text)
+                }
+                for m in found where !m.range.isEmpty {
                     let original = normalized.originalRange(of: m.range)
                     guard seen.insert(original).inserted else { continue }
                     hits.append(Hit(view: index, original: original,
@@ -363,6 +385,33 @@ struct Evaluator: Sendable {
             if hits.count > 1000 { break }
         }
         return hits
+    }
+
+    /// The matches of a pattern every match of which starts with one of its atoms: tried, anchored,
+    /// only where the prefilter saw such an atom start, left to right and without overlap, which
+    /// finds what a scan of the whole text would.
+    private func anchoredMatches(_ regex: PCRE2Regex, key: Int, text: String, number: Int32, scratch: Scratch) throws(PCRE2Error) -> [PCRE2Match] {
+        scratch.starts.removeAll(keepingCapacity: true)
+        for occurrence in scratch.occurrences where occurrence.text == number {
+            let atom = Int(occurrence.atom)
+            for k in Int(plan.atomKeyStart[atom])..<Int(plan.atomKeyStart[atom + 1]) where plan.atomKeys[k] == Int32(key) {
+                scratch.starts.append(occurrence.start)
+                break
+            }
+        }
+        guard !scratch.starts.isEmpty else { return [] }
+        scratch.starts.sort()
+        var found: [PCRE2Match] = []
+        var cursor: Int32 = 0
+        for start in scratch.starts where start >= cursor {
+            if let m = try scratch.matcher.firstMatch(of: regex, in: text, from: Int(start)), !m.range.isEmpty {
+                found.append(m)
+                cursor = Int32(m.range.upperBound)
+            } else {
+                cursor = start + 1
+            }
+        }
+        return found
     }
 
     /// Evaluates the condition; `hits` gives a pattern's matches (possibly running it on demand).

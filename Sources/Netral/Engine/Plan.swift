@@ -78,6 +78,12 @@ final class Plan: Sendable {
     let memoKeys: Int
     /// Per pattern id: the memo key the prefilter marks, or -1 when the prefilter cannot rule it out.
     let filterKeys: [Int32]
+    /// Per memo key: the pattern compiled anchored, when every match starts with one of its atoms;
+    /// it is then run only at the atoms' occurrences.
+    let anchoredByKey: [PCRE2Regex?]
+    /// Per atom: its length in bytes, and whether some anchored pattern uses it.
+    let atomLengths: [Int32]
+    let atomIsLeading: [Bool]
     /// Rules (by index) the prefilter can never skip.
     let alwaysRules: [Int32]
     /// Memo key → the rules (by index) it may wake: `keyRules[keyRuleStart[k]..<keyRuleStart[k + 1]]`.
@@ -94,13 +100,13 @@ final class Plan: Sendable {
     init(ruleSet: RuleSet, options: EngineOptions) throws(EngineError) {
         self.ruleSet = ruleSet
         let expander = PatternExpander(lists: ruleSet.lists, normalizer: options.normalizer)
-        var listAtomCache: [String: Set<String>?] = [:]
+        var listAtomCache: [String: AtomExtractor.ListAnalysis?] = [:]
         let extractor = AtomExtractor(listAtoms: { ref in
             if let known = listAtomCache[ref.list] { return known }
             guard let list = ruleSet.lists[ref.list] else { return nil }
-            let atoms = Plan.atoms(of: list, normalizer: options.normalizer)
-            listAtomCache[ref.list] = atoms
-            return atoms
+            let analysis = Plan.atoms(of: list, normalizer: options.normalizer)
+            listAtomCache[ref.list] = analysis
+            return analysis
         })
         var patterns: [Pattern] = []
         var rules: [CompiledRule] = []
@@ -111,6 +117,7 @@ final class Plan: Sendable {
         var regexCache: [String: PCRE2Regex] = [:]
         var memo: [String: Int] = [:]
         var memoFilterable: [Bool] = []
+        var anchored: [PCRE2Regex?] = []
 
         for rule in ruleSet.rules {
             var ids: [String: Int] = [:]
@@ -140,8 +147,17 @@ final class Plan: Sendable {
                     // A new pattern: its atoms make it (by its memo key) a candidate.
                     memoKey = memo.count
                     memo[memoText] = memoKey
-                    let atoms = spec.view == .normalized ? extractor.atoms(of: spec.regex) : nil
+                    let analysis = spec.view == .normalized ? extractor.analysis(of: spec.regex) : nil
+                    let atoms = analysis?.atoms
                     memoFilterable.append(atoms != nil)
+                    // Every match starts with an atom: confirm only where one occurs, anchored there.
+                    if analysis?.leading == true, options.prefilter {
+                        anchored.append(try EngineError.wrap("pattern \(spec.name) of \(rule.id)") { () throws(PCRE2Error) in
+                            try PCRE2Regex(expanded, options: spec.cased ? [.anchored] : [.caseless, .anchored], limits: options.matchLimits)
+                        })
+                    } else {
+                        anchored.append(nil)
+                    }
                     // A prefix of a required literal is required too: shorter atoms make a smaller
                     // automaton (it stays in cache) for a few more candidates.
                     for atom in Set((atoms ?? []).map(Plan.truncated)) {
@@ -192,6 +208,9 @@ final class Plan: Sendable {
         self.memoKeys = memo.count
         let filterKeys = patterns.map { $0.filterable ? Int32($0.memoKey) : -1 }
         self.filterKeys = filterKeys
+        self.anchoredByKey = anchored
+        self.atomLengths = needles.map { Int32($0.count) }
+        self.atomIsLeading = atomPatterns.map { keys in keys.contains { anchored[Int($0)] != nil } }
         var always: [Int32] = []
         var byKey = [[Int32]](repeating: [], count: memo.count)
         // A pattern many rules share (a vocabulary list) is a candidate on many posts; one few rules
@@ -229,18 +248,21 @@ extension Plan {
 
     /// The atoms of a list: its literal entries normalised, and the atoms of its regex entries;
     /// nil when some entry has none (the list can then match without any known literal).
-    static func atoms(of list: WordList, normalizer: Normalizer) -> Set<String>? {
+    /// A list's matches start with one of its literal entries (so all-literal lists are "leading").
+    static func atoms(of list: WordList, normalizer: Normalizer) -> AtomExtractor.ListAnalysis? {
         var atoms = Set<String>()
+        var leading = true
         for entry in list.entries {
             if entry.isRegex {
-                guard let inner = AtomExtractor(listAtoms: { _ in nil }).atoms(of: entry.text) else { return nil }
-                atoms.formUnion(inner)
+                guard let inner = AtomExtractor(listAtoms: { _ in nil }).analysis(of: entry.text) else { return nil }
+                atoms.formUnion(inner.atoms)
+                leading = leading && inner.leading
             } else {
                 let normal = normalizer.normalize(entry.text).text
                 guard !normal.isEmpty else { return nil }
                 atoms.insert(normal)
             }
         }
-        return atoms.isEmpty ? nil : atoms
+        return atoms.isEmpty ? nil : (atoms, leading)
     }
 }
