@@ -7,11 +7,11 @@ struct AtomExtractorTests {
     let lists: [String: Set<String>] = ["calon": ["anies", "prabowo", "ganjar"]]
 
     func atoms(_ regex: String) -> Set<String>? {
-        AtomExtractor(listAtoms: { lists[$0.list].map { ($0, true) } }).atoms(of: regex)
+        AtomExtractor(listAtoms: { lists[$0.list].map { ($0, $0) } }).atoms(of: regex)
     }
 
-    func leading(_ regex: String) -> Bool? {
-        AtomExtractor(listAtoms: { lists[$0.list].map { ($0, true) } }).analysis(of: regex)?.leading
+    func leading(_ regex: String) -> Set<String>? {
+        AtomExtractor(listAtoms: { lists[$0.list].map { ($0, $0) } }).analysis(of: regex)?.leading
     }
 
     @Test func sequencesKeepTheMostSelectiveLiteral() {
@@ -42,15 +42,16 @@ struct AtomExtractorTests {
         #expect(atoms(#"#(?!\w*netral)\w+"#) == ["#"])
     }
 
-    @Test func leadingAtomsStartEveryMatch() {
-        #expect(leading(#"(?<![\p{L}\p{N}_])(?:{{calon}})(?![\p{L}\p{N}_])"#) == true)
-        #expect(leading(#"\bcoblos\b"#) == true)
-        #expect(leading("coblos|pilih") == true)
-        #expect(leading(#"ayo\s+coblos"#) == false, "the chosen atom, coblos, is not at the start")
-        #expect(leading("x?coblos") == false)
-        #expect(leading(#"[#@]prabowo"#) == false)
-        #expect(leading(#"#(?=\w*{{calon|partial}})\w+"#) == false, "lookahead atoms lie after the start")
-        #expect(leading(#"coblos|ayo\s+pilih"#) == false, "every branch must be leading")
+    @Test func leadingLiteralsStartEveryMatch() {
+        #expect(leading(#"(?<![\p{L}\p{N}_])(?:{{calon}})(?![\p{L}\p{N}_])"#) == ["anies", "prabowo", "ganjar"])
+        #expect(leading(#"\bcoblos\b"#) == ["coblos"])
+        #expect(leading("coblos|pilih") == ["coblos", "pilih"])
+        #expect(leading(#"ayo\s+coblos"#) == ["ayo"], "the leading literal need not be the selective one")
+        #expect(atoms(#"ayo\s+coblos"#) == ["coblos"])
+        #expect(leading(#"#(?=\w*{{calon|partial}})\w+"#) == ["#"], "lookahead literals lie after the start")
+        #expect(leading("x?coblos") == nil)
+        #expect(leading(#"[#@]prabowo"#) == nil)
+        #expect(leading(#"coblos|\w+ pilih"#) == nil, "every branch must have one")
     }
 
     @Test func unsupportedSyntaxIsUnfilterable() {
@@ -75,19 +76,19 @@ struct AtomExtractorTests {
             }.map { normalizer.normalize($0) }
             for spec in rule.patterns + rule.exceptions.map(\.pattern) where spec.view == .normalized {
                 guard let atoms = extractor.atoms(of: spec.regex) else { continue }
-                let leading = extractor.analysis(of: spec.regex)?.leading ?? false
+                let leading = extractor.analysis(of: spec.regex)?.leading
                 let regex = try PCRE2Regex(try expander.expand(spec), options: spec.cased ? [] : .caseless)
                 for text in texts {
                     let views = [text.text] + [normalizer.leetView(of: text)?.text].compactMap { $0 }
                     for view in views where try regex.firstMatch(in: view) != nil {
                         checked += 1
                         #expect(atoms.contains { view.contains(Plan.truncated($0)) }, "\(rule.id)/\(spec.name) matched \"\(view)\" without any atom")
-                        guard leading else { continue }
-                        // Leading atoms: every match starts with one.
+                        guard let leading else { continue }
+                        // Leading literals: every match starts with one.
                         for m in try regex.matches(in: view) where !m.range.isEmpty {
-                            let rest = String(decoding: Array(view.utf8)[m.range.lowerBound...], as: UTF8.self)
+                            let rest = Array(view.utf8)[m.range.lowerBound...]
                             leadingChecked += 1
-                            #expect(atoms.contains { rest.hasPrefix(Plan.truncated($0)) }, "\(rule.id)/\(spec.name): match at \(m.range) of \"\(view)\" starts with no atom")
+                            #expect(leading.contains { rest.starts(with: Plan.truncated($0).utf8) }, "\(rule.id)/\(spec.name): match at \(m.range) of \"\(view)\" starts with no leading literal")
                         }
                     }
                 }

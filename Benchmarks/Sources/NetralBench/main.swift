@@ -92,6 +92,7 @@ if args.count > 1, args[1] == "patterns" {
     let e = try engine(try ScaledRules.ruleSet(factor: 1), threads: 1)
     var costs: [(Double, Int, String)] = []
     let matcher = PCRE2Matcher()
+    let anchoredSources = Set(e.anchoredPatternSources)
     for source in Set(e.compiledPatternSources) {
         // --variant: measure what a rewrite would save (results then differ; for exploration only).
         var source = source
@@ -100,10 +101,10 @@ if args.count > 1, args[1] == "patterns" {
         let regex = try PCRE2Regex(source, options: .caseless)
         var found = 0
         let t = seconds { for text in texts { found += (try? matcher.matches(of: regex, in: text).count) ?? 0 } }
-        costs.append((t / Double(texts.count) * 1e6, found, source))
+        costs.append((t / Double(texts.count) * 1e6, found, (anchoredSources.contains(source) ? "[anchored] " : "") + source))
     }
     costs.sort { $0.0 > $1.0 }
-    print(String(format: "all %d distinct patterns on every post: %.1f µs/post", costs.count, costs.map(\.0).reduce(0, +)))
+    print(String(format: "all %d distinct patterns (%d anchored) on every post, unanchored: %.1f µs/post", costs.count, anchoredSources.count, costs.map(\.0).reduce(0, +)))
     for (us, found, source) in costs.prefix(option("--top", 12)) {
         print(String(format: "%7.2f µs/post %6d matches  %@", us, found, String(source.prefix(150))))
     }

@@ -6,12 +6,14 @@
 /// pattern "unfilterable" (nil), and an unfilterable pattern always runs.
 /// Atoms are lower-case, because the normalised view is.
 ///
-/// When every match *starts* with one of the atoms ("leading" atoms, as in
-/// `(?<!\w)(?:prabowo|anies)`), the engine confirms the pattern only where an
-/// atom occurs, anchored there, instead of scanning the whole text.
+/// Separately, it finds "leading" literals when every match *starts* with one
+/// of them (`ayo` in `ayo\s+coblos`, the entries of `(?<!\w)(?:prabowo|anies)`):
+/// the engine then confirms the pattern only where one occurs, anchored there,
+/// instead of scanning the whole text.
 struct AtomExtractor {
-    /// What a list reference stands for: its atoms, and whether every match of it starts with one.
-    typealias ListAnalysis = (atoms: Set<String>, leading: Bool)
+    /// What a pattern or list requires: literals every match contains, and (when known) literals
+    /// every match starts with.
+    typealias ListAnalysis = (atoms: Set<String>, leading: Set<String>?)
 
     /// The atoms each list reference stands for (nil: the list cannot be filtered).
     let listAtoms: (PatternExpander.Reference) -> ListAnalysis?
@@ -23,13 +25,13 @@ struct AtomExtractor {
         analysis(of: regex)?.atoms
     }
 
-    /// The atoms of `regex` and whether every match starts with one of them.
+    /// The atoms of `regex` and the literals every match starts with (nil when unknown).
     func analysis(of regex: String) -> ListAnalysis? {
         guard let refs = try? PatternExpander.references(in: regex) else { return nil }
         var parser = Parser(bytes: Array(regex.utf8), refs: refs, listAtoms: listAtoms)
         guard case .atoms(let atoms, let leading) = parser.alternation(), parser.index == parser.bytes.count,
               !atoms.isEmpty, !atoms.contains("") else { return nil }
-        return (atoms, leading)
+        return (atoms, leading.flatMap { $0.isEmpty || $0.contains("") ? nil : $0 })
     }
 
     /// A recursive-descent reader of the subset of PCRE2 syntax that matters for atoms.
@@ -51,22 +53,22 @@ struct AtomExtractor {
             case unsupported
             /// It can match without any known literal.
             case nothing
-            /// Every match contains one of these; `leading`: every match starts with one.
-            case atoms(Set<String>, leading: Bool)
+            /// Every match contains one of these; `leading`: every match starts with one of those.
+            case atoms(Set<String>, leading: Set<String>?)
         }
 
         /// alternation := sequence ('|' sequence)*.
         mutating func alternation() -> Requirement {
             var union = Set<String>()
             var unconstrained = false
-            var leading = true
+            var leading: Set<String>? = []
             while true {
                 switch sequence() {
                 case .unsupported: return .unsupported
                 case .nothing: unconstrained = true
-                case .atoms(let atoms, let isLeading):
+                case .atoms(let atoms, let branchLeading):
                     union.formUnion(atoms)
-                    leading = leading && isLeading
+                    leading = branchLeading.flatMap { branch in leading.map { $0.union(branch) } }
                 }
                 if index < bytes.count, bytes[index] == UInt8(ascii: "|") { index += 1; continue }
                 break
@@ -76,22 +78,23 @@ struct AtomExtractor {
 
         /// A sequence of elements; literal characters join into runs.
         mutating func sequence() -> Requirement {
-            var best: ListAnalysis?
+            var best: Set<String>?
             var run: [UInt8] = []
-            var runLeading = false
-            // True once an element that can consume text has been passed: literals after it do not start the match.
-            var consumed = false
+            // What the match starts with: decided by the first element that can consume text.
+            var leading: Set<String>?
+            var leadingDecided = false
+            var runIsLeading = false
             func score(_ s: Set<String>) -> Int { s.map(\.utf8.count).min() ?? 0 }
-            func consider(_ candidate: Set<String>, leading: Bool) {
+            func consider(_ candidate: Set<String>) {
                 if candidate.isEmpty { return }
-                guard let current = best else { best = (candidate, leading); return }
-                let (a, b) = (score(candidate), score(current.atoms))
-                if a > b || (a == b && candidate.count < current.atoms.count) || (a == b && candidate.count == current.atoms.count && leading && !current.leading) {
-                    best = (candidate, leading)
-                }
+                if best == nil || score(candidate) > score(best!) || (score(candidate) == score(best!) && candidate.count < best!.count) { best = candidate }
             }
             func flush() {
-                if !run.isEmpty { consider([String(decoding: run, as: UTF8.self).lowercased()], leading: runLeading) }
+                if !run.isEmpty {
+                    let literal = String(decoding: run, as: UTF8.self).lowercased()
+                    if runIsLeading { leading = [literal]; runIsLeading = false }
+                    consider([literal])
+                }
                 run = []
             }
             while index < bytes.count {
@@ -153,7 +156,7 @@ struct AtomExtractor {
                     if case .unsupported = inner { return .unsupported }
                     index += 1
                     // A positive lookaround's atoms are required but lie elsewhere than the match's start.
-                    if !isNegative, case .atoms(let atoms, let leading) = inner { element = (atoms, leading && !isLookaround) }
+                    if !isNegative, case .atoms(let atoms, let leading) = inner { element = (atoms, isLookaround ? nil : leading) }
                     zeroWidth = isLookaround
                 } else if c == UInt8(ascii: ".") || c == UInt8(ascii: "^") || c == UInt8(ascii: "$") {
                     zeroWidth = c != UInt8(ascii: ".")
@@ -185,19 +188,21 @@ struct AtomExtractor {
                     }
                     if index < bytes.count, bytes[index] == UInt8(ascii: "?") || bytes[index] == UInt8(ascii: "+") { index += 1 }
                 }
+                if !leadingDecided && !zeroWidth {
+                    leadingDecided = true
+                    if literal != nil, !optional { runIsLeading = true }
+                    else if !optional, let element { leading = element.leading }
+                }
                 if let literal, !optional {
-                    if run.isEmpty { runLeading = !consumed }
                     run.append(contentsOf: literal)
-                    consumed = true
                     if repeated { flush() }  // "ab+c": "ab" is certain, then the run restarts
                     continue
                 }
                 flush()
-                if !optional, let element { consider(element.atoms, leading: element.leading && !consumed) }
-                if !zeroWidth { consumed = true }
+                if !optional, let element { consider(element.atoms) }
             }
             flush()
-            return best.map { .atoms($0.atoms, leading: $0.leading) } ?? .nothing
+            return best.map { .atoms($0, leading: leading) } ?? .nothing
         }
 
         mutating func skipClass() -> Bool {

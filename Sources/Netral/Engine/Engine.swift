@@ -42,10 +42,14 @@ public final class Engine: Sendable {
         return try Engine(ruleSet: loader.load(), options: options)
     }
 
-    /// Statistics about the compiled plan: patterns, prefilter atoms, and patterns the prefilter cannot skip.
-    public var planSummary: (patterns: Int, atoms: Int, unfilterable: [String]) {
-        (plan.patterns.count, plan.atomCount, plan.unfilterablePatterns)
+    /// Statistics about the compiled plan: patterns, prefilter atoms, patterns the prefilter cannot skip,
+    /// and how many distinct patterns are confirmed only at their atoms (anchored).
+    public var planSummary: (patterns: Int, atoms: Int, unfilterable: [String], anchored: Int) {
+        (plan.patterns.count, plan.atomCount, plan.unfilterablePatterns, plan.anchoredByKey.compactMap { $0 }.count)
     }
+
+    /// The PCRE2 source of every distinct pattern confirmed only at its atoms' occurrences.
+    public var anchoredPatternSources: [String] { plan.anchoredByKey.compactMap { $0?.pattern } }
 
     /// The PCRE2 source of every compiled pattern, after list expansion, in plan order. For tooling
     /// and benchmarks (the benchmark compiles the same patterns into Vectorscan as a ceiling).

@@ -394,7 +394,7 @@ struct Evaluator: Sendable {
         scratch.starts.removeAll(keepingCapacity: true)
         for occurrence in scratch.occurrences where occurrence.text == number {
             let atom = Int(occurrence.atom)
-            for k in Int(plan.atomKeyStart[atom])..<Int(plan.atomKeyStart[atom + 1]) where plan.atomKeys[k] == Int32(key) {
+            for k in Int(plan.anchorKeyStart[atom])..<Int(plan.anchorKeyStart[atom + 1]) where plan.anchorKeys[k] == Int32(key) {
                 scratch.starts.append(occurrence.start)
                 break
             }

@@ -81,9 +81,13 @@ final class Plan: Sendable {
     /// Per memo key: the pattern compiled anchored, when every match starts with one of its atoms;
     /// it is then run only at the atoms' occurrences.
     let anchoredByKey: [PCRE2Regex?]
-    /// Per atom: its length in bytes, and whether some anchored pattern uses it.
+    /// Per atom: its length in bytes, and whether some anchored pattern starts with it.
     let atomLengths: [Int32]
     let atomIsLeading: [Bool]
+    /// Atom id → the memo keys of anchored patterns whose matches may start with it:
+    /// `anchorKeys[anchorKeyStart[a]..<anchorKeyStart[a + 1]]`.
+    let anchorKeyStart: [Int32]
+    let anchorKeys: [Int32]
     /// Rules (by index) the prefilter can never skip.
     let alwaysRules: [Int32]
     /// Memo key → the rules (by index) it may wake: `keyRules[keyRuleStart[k]..<keyRuleStart[k + 1]]`.
@@ -118,6 +122,14 @@ final class Plan: Sendable {
         var memo: [String: Int] = [:]
         var memoFilterable: [Bool] = []
         var anchored: [PCRE2Regex?] = []
+        var atomAnchors: [[Int32]] = []
+        func atomID(_ atom: String) -> Int {
+            if let known = atomIndex[atom] { return known }
+            atomIndex[atom] = atomPatterns.count
+            atomPatterns.append([])
+            atomAnchors.append([])
+            return atomPatterns.count - 1
+        }
 
         for rule in ruleSet.rules {
             var ids: [String: Int] = [:]
@@ -150,23 +162,21 @@ final class Plan: Sendable {
                     let analysis = spec.view == .normalized ? extractor.analysis(of: spec.regex) : nil
                     let atoms = analysis?.atoms
                     memoFilterable.append(atoms != nil)
-                    // Every match starts with an atom: confirm only where one occurs, anchored there.
-                    if analysis?.leading == true, options.prefilter {
+                    // Every match starts with a known literal: confirm only where one occurs, anchored there.
+                    if let leading = analysis?.leading, options.prefilter {
                         anchored.append(try EngineError.wrap("pattern \(spec.name) of \(rule.id)") { () throws(PCRE2Error) in
                             try PCRE2Regex(expanded, options: spec.cased ? [.anchored] : [.caseless, .anchored], limits: options.matchLimits)
                         })
+                        for atom in Set(leading.map(Plan.truncated)) {
+                            atomAnchors[atomID(atom)].append(Int32(memoKey))
+                        }
                     } else {
                         anchored.append(nil)
                     }
                     // A prefix of a required literal is required too: shorter atoms make a smaller
                     // automaton (it stays in cache) for a few more candidates.
                     for atom in Set((atoms ?? []).map(Plan.truncated)) {
-                        let atomID = atomIndex[atom] ?? {
-                            atomIndex[atom] = atomPatterns.count
-                            atomPatterns.append([])
-                            return atomPatterns.count - 1
-                        }()
-                        atomPatterns[atomID].append(Int32(memoKey))
+                        atomPatterns[atomID(atom)].append(Int32(memoKey))
                     }
                 }
                 if !memoFilterable[memoKey] { unfilterable.append("\(rule.id)/\(spec.name)") }
@@ -210,7 +220,9 @@ final class Plan: Sendable {
         self.filterKeys = filterKeys
         self.anchoredByKey = anchored
         self.atomLengths = needles.map { Int32($0.count) }
-        self.atomIsLeading = atomPatterns.map { keys in keys.contains { anchored[Int($0)] != nil } }
+        self.atomIsLeading = atomAnchors.map { !$0.isEmpty }
+        self.anchorKeyStart = atomAnchors.reduce(into: [Int32(0)]) { $0.append($0.last! + Int32($1.count)) }
+        self.anchorKeys = atomAnchors.flatMap { $0 }
         var always: [Int32] = []
         var byKey = [[Int32]](repeating: [], count: memo.count)
         // A pattern many rules share (a vocabulary list) is a candidate on many posts; one few rules
@@ -248,19 +260,21 @@ extension Plan {
 
     /// The atoms of a list: its literal entries normalised, and the atoms of its regex entries;
     /// nil when some entry has none (the list can then match without any known literal).
-    /// A list's matches start with one of its literal entries (so all-literal lists are "leading").
+    /// A list's matches start with one of its literal entries, or with the leading literals of its
+    /// regex entries (nil when some entry has none).
     static func atoms(of list: WordList, normalizer: Normalizer) -> AtomExtractor.ListAnalysis? {
         var atoms = Set<String>()
-        var leading = true
+        var leading: Set<String>? = []
         for entry in list.entries {
             if entry.isRegex {
                 guard let inner = AtomExtractor(listAtoms: { _ in nil }).analysis(of: entry.text) else { return nil }
                 atoms.formUnion(inner.atoms)
-                leading = leading && inner.leading
+                leading = inner.leading.flatMap { entryLeading in leading.map { $0.union(entryLeading) } }
             } else {
                 let normal = normalizer.normalize(entry.text).text
                 guard !normal.isEmpty else { return nil }
                 atoms.insert(normal)
+                leading?.insert(normal)
             }
         }
         return atoms.isEmpty ? nil : (atoms, leading)
