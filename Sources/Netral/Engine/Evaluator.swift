@@ -13,8 +13,10 @@ final class Scratch {
     var postStamp: UInt32 = 0
     var memoStamp: [UInt32] = []
     var memoValues: [Result<[Evaluator.Hit], PCRE2Error>] = []
-    /// Where atoms of anchored patterns occur in the current post, and a buffer of start positions.
-    var occurrences: [Occurrence] = []
+    /// Per memo key of an anchored pattern: where it may start in the current post (valid where
+    /// `anchorStamp` equals `stamp`), and a buffer of start positions.
+    var anchorStamp: [UInt32] = []
+    var anchorStarts: [[Occurrence]] = []
     var starts: [Int32] = []
     /// Memo keys marked for the current post, and the rules they wake.
     var markedKeys: [Int32] = []
@@ -35,9 +37,8 @@ final class Scratch {
     }
 }
 
-/// An atom found by the prefilter: where it starts, in which text (view × 2, + 1 for the leetspeak view).
+/// Where an anchored pattern may start: a byte offset in one text (view × 2, + 1 for the leetspeak view).
 struct Occurrence {
-    let atom: Int32
     let start: Int32
     let text: Int32
 }
@@ -127,11 +128,15 @@ struct Evaluator: Sendable {
             scratch.candidateStamp = [UInt32](repeating: 0, count: scratch.candidateStamp.count)
             scratch.atomStamp = [UInt32](repeating: 0, count: scratch.atomStamp.count)
             scratch.ruleStamp = [UInt32](repeating: 0, count: scratch.ruleStamp.count)
+            scratch.anchorStamp = [UInt32](repeating: 0, count: scratch.anchorStamp.count)
             scratch.stamp = 1
         }
         let stamp = scratch.stamp
         scratch.markedKeys.removeAll(keepingCapacity: true)
-        scratch.occurrences.removeAll(keepingCapacity: true)
+        if scratch.anchorStamp.count != plan.memoKeys {
+            scratch.anchorStamp = [UInt32](repeating: 0, count: plan.memoKeys)
+            scratch.anchorStarts = [[Occurrence]](repeating: [], count: plan.memoKeys)
+        }
         if scratch.atomStamp.count != plan.prefilter.count {
             scratch.atomStamp = [UInt32](repeating: 0, count: plan.prefilter.count)
         }
@@ -144,8 +149,16 @@ struct Evaluator: Sendable {
                             text.withUTF8 { bytes in
                                 plan.prefilter.scan(bytes) { atom, end in
                                     if plan.atomIsLeading[atom] {
-                                        // Where an anchored pattern may start (see `run`).
-                                        scratch.occurrences.append(Occurrence(atom: Int32(atom), start: Int32(end) - plan.atomLengths[atom] + 1, text: number))
+                                        // Where the anchored patterns starting with this atom may match (see `anchoredMatches`).
+                                        let occurrence = Occurrence(start: Int32(end) - plan.atomLengths[atom] + 1, text: number)
+                                        for k in Int(plan.anchorKeyStart[atom])..<Int(plan.anchorKeyStart[atom + 1]) {
+                                            let key = Int(plan.anchorKeys[k])
+                                            if scratch.anchorStamp[key] != stamp {
+                                                scratch.anchorStamp[key] = stamp
+                                                scratch.anchorStarts[key].removeAll(keepingCapacity: true)
+                                            }
+                                            scratch.anchorStarts[key].append(occurrence)
+                                        }
                                     }
                                     guard seen[atom] != stamp else { return }
                                     seen[atom] = stamp
@@ -392,12 +405,9 @@ struct Evaluator: Sendable {
     /// finds what a scan of the whole text would.
     private func anchoredMatches(_ regex: PCRE2Regex, key: Int, text: String, number: Int32, scratch: Scratch) throws(PCRE2Error) -> [PCRE2Match] {
         scratch.starts.removeAll(keepingCapacity: true)
-        for occurrence in scratch.occurrences where occurrence.text == number {
-            let atom = Int(occurrence.atom)
-            for k in Int(plan.anchorKeyStart[atom])..<Int(plan.anchorKeyStart[atom + 1]) where plan.anchorKeys[k] == Int32(key) {
-                scratch.starts.append(occurrence.start)
-                break
-            }
+        guard scratch.anchorStamp[key] == scratch.stamp else { return [] }
+        for occurrence in scratch.anchorStarts[key] where occurrence.text == number {
+            scratch.starts.append(occurrence.start)
         }
         guard !scratch.starts.isEmpty else { return [] }
         scratch.starts.sort()
