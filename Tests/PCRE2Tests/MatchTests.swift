@@ -102,4 +102,14 @@ struct MatchTests {
         let regex = try PCRE2Regex("ganjar")
         #expect(try regex.isMatch(String(text)))
     }
+
+    @Test func anchoredPatternsMatchOnlyAtTheStartOffsetAndLookBehindIt() throws {
+        let anchored = try PCRE2Regex(#"(?<![\p{L}])prabowo"#, options: [.caseless, .anchored])
+        let text = "pilih Prabowo, xprabowo"
+        #expect(try anchored.firstMatch(in: text, from: 0) == nil, "no match at offset 0, and no search beyond it")
+        #expect(try anchored.firstMatch(in: text, from: 6)?.range == 6..<13)
+        // The lookbehind reads the byte before the start offset: "x" is a letter, so no match at 17.
+        #expect(try anchored.firstMatch(in: text, from: 17) == nil)
+        #expect(anchored.isJIT || !PCRE2Library.isJITAvailable)
+    }
 }

@@ -18,9 +18,6 @@ struct AtomExtractor {
     /// The atoms each list reference stands for (nil: the list cannot be filtered).
     let listAtoms: (PatternExpander.Reference) -> ListAnalysis?
 
-    /// Atoms shorter than this are not worth a prefilter entry (except digits from ballot numbers).
-    static let minimumLength = 1
-
     func atoms(of regex: String) -> Set<String>? {
         analysis(of: regex)?.atoms
     }

@@ -26,9 +26,6 @@ struct Gate: Sendable {
     let externals: [IndexedCondition]
     private let tree: Node?
 
-    /// True when the gate can never rule the condition out.
-    var isTrivial: Bool { program == [.constant(true)] }
-
     init(_ condition: IndexedCondition) {
         var program: [Op] = []
         var externals: [IndexedCondition] = []
