@@ -15,15 +15,18 @@ struct JSONTests {
         #expect(v["a"] == .array([.number("1"), .array([]), .object([])]))
     }
 
-    @Test func refusesWhatIsNotJSONAndSaysWhere() {
-        let bad = [#"{"a": 1,}"#, #"{"a" 1}"#, "[1 2]", "01", "1.", "-", #""\x""#, "\"a\u{1}\"", "tru", #"{"a": 1} x"#, "", #"{"a": "#]
+    @Test func refusesWhatIsNotJSONAndSaysWhere() throws {
+        let bad = [#"{"a": 1,,}"#, #"{,}"#, "[,]", #"{"a" 1}"#, "[1 2]", "01", "1.", "-", #""\x""#, "\"a\u{1}\"", "tru", #"{"a": 1} x"#, "", #"{"a": "#]
         for text in bad {
             #expect(throws: JSONParser.Failure.self, "\(text)") { try parse(text) }
         }
-        do { _ = try parse(#"{"a": 1,}"#); Issue.record("accepted a trailing comma") } catch {
-            #expect(error.offset == 8)
-            #expect(error.message.contains("at byte 8"))
+        do { _ = try parse(#"{"a" 1}"#); Issue.record("accepted a missing colon") } catch {
+            #expect(error.offset == 5)
+            #expect(error.message.contains("at byte 5"))
         }
+        // A trailing comma and a byte-order mark are accepted, as Foundation's JSONSerialization accepts them.
+        #expect(try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array("[1]".utf8)) == .array([.number("1")]))
+        #expect(try parse(#"{"a": [1, 2,], }"#) == .object([.init(key: "a", value: .array([.number("1"), .number("2")]))]))
     }
 
     @Test func boundsNestingAndTurnsLoneSurrogatesIntoReplacementCharacters() throws {

@@ -1,5 +1,8 @@
-/// A strict JSON (RFC 8259) parser over UTF-8 bytes, made for reading millions of small records:
+/// A JSON (RFC 8259) parser over UTF-8 bytes, made for reading millions of small records:
 /// one pass, no Foundation objects, nesting bounded so hostile input cannot exhaust the stack.
+/// Like Foundation's `JSONSerialization`, it accepts a trailing comma before `}` or `]` and a leading
+/// byte-order mark; anything
+/// else outside the grammar is an error naming the byte.
 struct JSONParser {
     /// Why the input is not JSON, and the byte where that was found.
     struct Failure: Error, Sendable {
@@ -21,6 +24,8 @@ struct JSONParser {
     /// Parses one JSON value filling the whole input (white space around it allowed).
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int = 64) throws(Failure) -> JSONValue {
         var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
+        // A UTF-8 byte-order mark before the value is skipped, as Foundation skips it.
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { parser.index = 3 }
         parser.skipSpace()
         let value = try parser.value(depth: 0)
         parser.skipSpace()
@@ -81,6 +86,7 @@ struct JSONParser {
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
         while true {
             skipSpace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}"), !members.isEmpty { index += 1; return .object(members) }
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a key in double quotes") }
             let key = try string()
             skipSpace()
@@ -104,6 +110,7 @@ struct JSONParser {
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
         while true {
             skipSpace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]"), !items.isEmpty { index += 1; return .array(items) }
             items.append(try value(depth: depth))
             skipSpace()
             guard index < bytes.count else { throw failure("unterminated array") }
