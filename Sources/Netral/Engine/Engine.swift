@@ -131,7 +131,7 @@ public final class Engine: Sendable {
     // MARK: - Workers
 
     private func withScratch<T>(_ body: (Scratch) -> T) -> T {
-        let box = pool.withLock { $0.popLast() } ?? Scratch.Box(Scratch(keyCount: plan.memoKeys))
+        let box = pool.withLock { $0.popLast() } ?? Scratch.Box(Scratch(plan: plan))
         defer { pool.withLock { if $0.count < 64 { $0.append(box) } } }
         return body(box.scratch)
     }

@@ -1,33 +1,54 @@
 import Foundation
 import PCRE2
 
-/// Per-worker evaluation state: PCRE2 matching state and the prefilter's
-/// scratch marks, reused from post to post. Never shared between threads.
+/// Per-worker evaluation state: PCRE2 matching state and the per-post marks of the prefilter, the
+/// rule index and the pattern memo, reused from post to post. Never shared between threads.
+///
+/// Every mark is valid only where it equals ``stamp``; ``beginPost()`` moves the stamp on, which
+/// clears all marks at once without touching the arrays.
 final class Scratch {
     let matcher = PCRE2Matcher()
+    private(set) var stamp: UInt32 = 0
+    /// By memo key: the prefilter saw one of the pattern's atoms.
     var candidateStamp: [UInt32]
-    var stamp: UInt32 = 0
-    var gateStack: [Bool] = []
-    var atomStamp: [UInt32] = []
-    /// Pattern results of the current post, by memo key, valid where `memoStamp` equals `postStamp`.
-    var postStamp: UInt32 = 0
-    var memoStamp: [UInt32] = []
-    var memoValues: [Result<[Evaluator.Hit], PCRE2Error>] = []
-    /// Per memo key of an anchored pattern: where it may start in the current post (valid where
-    /// `anchorStamp` equals `stamp`), and a buffer of start positions.
-    var anchorStamp: [UInt32] = []
-    var anchorStarts: [[Occurrence]] = []
+    /// By atom: already seen in this post.
+    var atomStamp: [UInt32]
+    /// By rule: already in ``ruleList``.
+    var ruleStamp: [UInt32]
+    /// By memo key: the pattern's result for this post, in ``memoValues``.
+    var memoStamp: [UInt32]
+    var memoValues: [Result<[Evaluator.Hit], PCRE2Error>]
+    /// By memo key of an anchored pattern: where it may start in this post, in ``anchorStarts``.
+    var anchorStamp: [UInt32]
+    var anchorStarts: [[Occurrence]]
+    /// Buffers: start positions, the memo keys marked in this post, the rules they wake, the gate's stack.
     var starts: [Int32] = []
-    /// Memo keys marked for the current post, and the rules they wake.
     var markedKeys: [Int32] = []
     var ruleList: [Int32] = []
-    var ruleStamp: [UInt32] = []
+    var gateStack: [Bool] = []
     /// Candidates named by evidence texts of the current post.
     var attributions: [String: [(label: String, profile: String?)]] = [:]
 
-    /// `keyCount`: the plan's number of distinct patterns (memo keys).
-    init(keyCount: Int) {
-        candidateStamp = [UInt32](repeating: 0, count: keyCount)
+    init(plan: Plan) {
+        candidateStamp = [UInt32](repeating: 0, count: plan.memoKeys)
+        atomStamp = [UInt32](repeating: 0, count: plan.prefilter.count)
+        ruleStamp = [UInt32](repeating: 0, count: plan.rules.count)
+        memoStamp = [UInt32](repeating: 0, count: plan.memoKeys)
+        memoValues = [Result<[Evaluator.Hit], PCRE2Error>](repeating: .success([]), count: plan.memoKeys)
+        anchorStamp = [UInt32](repeating: 0, count: plan.memoKeys)
+        anchorStarts = [[Occurrence]](repeating: [], count: plan.memoKeys)
+    }
+
+    /// Starts a new post: every mark of the previous one becomes stale.
+    func beginPost() {
+        if !attributions.isEmpty { attributions.removeAll(keepingCapacity: true) }
+        stamp &+= 1
+        guard stamp == 0 else { return }
+        // After 2³² posts the stamp wraps: clear the marks for real once.
+        for marks in [\Scratch.candidateStamp, \.atomStamp, \.ruleStamp, \.memoStamp, \.anchorStamp] as [ReferenceWritableKeyPath<Scratch, [UInt32]>] {
+            self[keyPath: marks] = [UInt32](repeating: 0, count: self[keyPath: marks].count)
+        }
+        stamp = 1
     }
 
     /// Lets a pool move a scratch between threads; it is used by one at a time.
@@ -90,17 +111,12 @@ struct Evaluator: Sendable {
                 views.append(View(value: value, normalized: normalized, leet: options.normalizer.leetView(of: normalized), fieldBit: bit))
             }
         }
+        scratch.beginPost()
         if options.prefilter { markCandidates(views, scratch) }
-        if !scratch.attributions.isEmpty { scratch.attributions.removeAll(keepingCapacity: true) }
 
         var findings: [Finding] = []
         var errors: [RuleError] = []
         var traces: [RuleTrace] = []
-        scratch.postStamp &+= 1
-        if scratch.postStamp == 0 {
-            scratch.memoStamp = [UInt32](repeating: 0, count: scratch.memoStamp.count)
-            scratch.postStamp = 1
-        }
         let actionBit = Plan.bit(of: post.action)
         // With the prefilter (and no explanation asked for), only the rules some of whose
         // literals occur are visited; the others' gates would fail anyway.
@@ -123,23 +139,8 @@ struct Evaluator: Sendable {
 
     /// Marks every pattern (by memo key) one of whose atoms occurs in some view.
     private func markCandidates(_ views: [View], _ scratch: Scratch) {
-        scratch.stamp &+= 1
-        if scratch.stamp == 0 {
-            scratch.candidateStamp = [UInt32](repeating: 0, count: scratch.candidateStamp.count)
-            scratch.atomStamp = [UInt32](repeating: 0, count: scratch.atomStamp.count)
-            scratch.ruleStamp = [UInt32](repeating: 0, count: scratch.ruleStamp.count)
-            scratch.anchorStamp = [UInt32](repeating: 0, count: scratch.anchorStamp.count)
-            scratch.stamp = 1
-        }
         let stamp = scratch.stamp
         scratch.markedKeys.removeAll(keepingCapacity: true)
-        if scratch.anchorStamp.count != plan.memoKeys {
-            scratch.anchorStamp = [UInt32](repeating: 0, count: plan.memoKeys)
-            scratch.anchorStarts = [[Occurrence]](repeating: [], count: plan.memoKeys)
-        }
-        if scratch.atomStamp.count != plan.prefilter.count {
-            scratch.atomStamp = [UInt32](repeating: 0, count: plan.prefilter.count)
-        }
         plan.atomKeyStart.withUnsafeBufferPointer { starts in
             plan.atomKeys.withUnsafeBufferPointer { keys in
                 scratch.candidateStamp.withUnsafeMutableBufferPointer { marks in
@@ -183,7 +184,6 @@ struct Evaluator: Sendable {
     private func collectRules(_ scratch: Scratch) {
         scratch.ruleList.removeAll(keepingCapacity: true)
         scratch.ruleList.append(contentsOf: plan.alwaysRules)
-        if scratch.ruleStamp.count != plan.rules.count { scratch.ruleStamp = [UInt32](repeating: 0, count: plan.rules.count) }
         let stamp = scratch.stamp
         for key in scratch.markedKeys {
             for k in Int(plan.keyRuleStart[Int(key)])..<Int(plan.keyRuleStart[Int(key) + 1]) {
@@ -213,15 +213,10 @@ struct Evaluator: Sendable {
             trace?.note = "applies to \(compiled.rule.actions.map(\.rawValue).sorted().joined(separator: ", ")), not \(post.action.rawValue)"
             return .none
         }
+        // `during()` is judged against every profile (no evidence yet names any): if none holds, the
+        // final check, which reads only the profiles the evidence names, cannot hold either.
         if options.prefilter, !compiled.gate.allows({ isCandidate($0, scratch) }, holds: { external in
-            switch external {
-            case .during(let window):
-                // The strict check reads only some profiles' windows: none holding means it fails.
-                guard let date = post.createdAt else { return false }
-                return plan.ruleSet.profiles.contains { $0.contains(date, window: window) }
-            case .action(let actions): return actions.contains(post.action)
-            default: return true
-            }
+            check(external, hits: { _ in [] }, views: views, post: post, profiles: [], lenientDates: false)
         }, stack: &scratch.gateStack) {
             trace?.outcome = .skippedPrefilter
             if trace != nil {
@@ -347,7 +342,7 @@ struct Evaluator: Sendable {
         }
         trace?.outcome = .flagged
         trace?.note = "condition holds; confidence \(format(confidence)) ≥ \(format(threshold))"
-        let message = MessageRenderer(rule: compiled.rule, post: post, evidence: evidence, candidates: candidates,
+        let message = MessageRenderer(rule: compiled.rule, templates: compiled.message, post: post, evidence: evidence, candidates: candidates,
                                       profiles: plan.ruleSet.profiles.filter { profiles.contains($0.id) }).render()
         return .finding(Finding(ruleID: compiled.rule.id, title: compiled.rule.title, severity: compiled.rule.severity, category: compiled.rule.category,
                                 confidence: (confidence * 1000).rounded() / 1000, basis: compiled.rule.basis, sanction: compiled.rule.sanction,
@@ -357,13 +352,9 @@ struct Evaluator: Sendable {
     /// A pattern's matches on this post, computed once per post for all the rules that share it.
     private func memoised(_ pattern: Plan.Pattern, views: [View], scratch: Scratch) -> Result<[Hit], PCRE2Error> {
         let key = pattern.memoKey
-        if scratch.memoStamp.count != plan.memoKeys {
-            scratch.memoStamp = [UInt32](repeating: 0, count: plan.memoKeys)
-            scratch.memoValues = [Result<[Hit], PCRE2Error>](repeating: .success([]), count: plan.memoKeys)
-        }
-        if scratch.memoStamp[key] == scratch.postStamp { return scratch.memoValues[key] }
+        if scratch.memoStamp[key] == scratch.stamp { return scratch.memoValues[key] }
         let result = Result { () throws(PCRE2Error) in try run(pattern, views: views, scratch: scratch) }
-        scratch.memoStamp[key] = scratch.postStamp
+        scratch.memoStamp[key] = scratch.stamp
         scratch.memoValues[key] = result
         return result
     }
@@ -451,8 +442,7 @@ struct Evaluator: Sendable {
         case .during(let window):
             guard let date = post.createdAt else { return false }
             if lenientDates { return true }
-            let relevant = plan.ruleSet.profiles.filter { profiles.isEmpty || profiles.contains($0.id) }
-            return relevant.contains { $0.contains(date, window: window) }
+            return plan.ruleSet.profiles.contains { (profiles.isEmpty || profiles.contains($0.id)) && $0.contains(date, window: window) }
         case .action(let actions): return actions.contains(post.action)
         case .constant(let value): return value
         }

@@ -1,6 +1,18 @@
 /// Fills in a rule's message template for one finding.
 struct MessageRenderer {
+    /// A rule's message templates with their `{{placeholder}}` references located.
+    struct Templates: Sendable {
+        let id: [PatternExpander.Reference]
+        let en: [PatternExpander.Reference]
+
+        init(_ message: Message) {
+            id = (try? PatternExpander.references(in: message.id)) ?? []
+            en = message.en.flatMap { try? PatternExpander.references(in: $0) } ?? []
+        }
+    }
+
     let rule: Rule
+    let templates: Templates
     let post: Post
     let evidence: [Evidence]
     let candidates: [String]
@@ -21,7 +33,7 @@ struct MessageRenderer {
     }
 
     func render() -> Message {
-        Message(id: fill(rule.message.id), en: rule.message.en.map(fill))
+        Message(id: fill(rule.message.id, templates.id), en: rule.message.en.map { fill($0, templates.en) })
     }
 
     /// "02 Prabowo – Gibran (Pilpres 2024)" → "Prabowo – Gibran".
@@ -50,35 +62,16 @@ struct MessageRenderer {
         }
     }
 
-    /// Replaces every `{{name}}` of the template (a plain byte scan: templates are short and
-    /// rendered for every finding).
-    private func fill(_ template: String) -> String {
+    private func fill(_ template: String, _ refs: [PatternExpander.Reference]) -> String {
+        guard !refs.isEmpty else { return template }
         let bytes = Array(template.utf8)
-        guard bytes.contains(UInt8(ascii: "{")) else { return template }
-        let brace = UInt8(ascii: "{"), close = UInt8(ascii: "}")
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 64)
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == brace, i + 1 < bytes.count, bytes[i + 1] == brace,
-               let end = (i + 2..<max(i + 2, bytes.count - 1)).first(where: { bytes[$0] == close && bytes[$0 + 1] == close }) {
-                let name = String(decoding: bytes[(i + 2)..<end], as: UTF8.self)
-                out.append(contentsOf: value(String(Substring(name).trimmingSpaces())).utf8)
-                i = end + 2
-                continue
-            }
-            out.append(bytes[i])
-            i += 1
+        var out = ""
+        var last = 0
+        for ref in refs {
+            out += String(decoding: bytes[last..<ref.range.lowerBound], as: UTF8.self)
+            out += value(ref.list)
+            last = ref.range.upperBound
         }
-        return String(decoding: out, as: UTF8.self)
-    }
-}
-
-private extension Substring {
-    func trimmingSpaces() -> Substring {
-        var s = self
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
-        return s
+        return out + String(decoding: bytes[last...], as: UTF8.self)
     }
 }

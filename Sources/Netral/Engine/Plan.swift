@@ -42,6 +42,8 @@ final class Plan: Sendable {
         let firstPattern: Int
         /// The actions the rule applies to as a bit set (bit = position in `Action.allCases`); all bits when any.
         let actionMask: UInt32
+        /// The message templates with their placeholders located once, not for every finding.
+        let message: MessageRenderer.Templates
 
         init(rule: Rule, ids: [String: Int], all: [Int]) {
             self.rule = rule
@@ -57,6 +59,7 @@ final class Plan: Sendable {
             self.firstPattern = all.first ?? 0
             precondition(all == Array(firstPattern..<(firstPattern + all.count)), "a rule's pattern ids are consecutive")
             self.actionMask = rule.actions.isEmpty ? .max : rule.actions.reduce(0) { $0 | Plan.bit(of: $1) }
+            self.message = MessageRenderer.Templates(rule.message)
         }
     }
 
@@ -259,9 +262,9 @@ extension Plan {
     }
 
     /// The atoms of a list: its literal entries normalised, and the atoms of its regex entries;
-    /// nil when some entry has none (the list can then match without any known literal).
-    /// A list's matches start with one of its literal entries, or with the leading literals of its
-    /// regex entries (nil when some entry has none).
+    /// nil when some entry has none (the list can then match without any known literal). Its
+    /// leading literals: the literal entries and the regex entries' leading literals (nil when
+    /// some regex entry has none).
     static func atoms(of list: WordList, normalizer: Normalizer) -> AtomExtractor.ListAnalysis? {
         var atoms = Set<String>()
         var leading: Set<String>? = []
