@@ -4,14 +4,29 @@ import PCRE2
 
 @Suite("AtomExtractor: literals every match must contain")
 struct AtomExtractorTests {
-    let lists: [String: Set<String>] = ["calon": ["anies", "prabowo", "ganjar"]]
+    let lists: [String: Set<String>] = ["calon": ["anies", "prabowo", "ganjar"], "calo": ["ab", "cd"]]
 
+    var extractor: AtomExtractor {
+        AtomExtractor(listAtoms: { ref in
+            lists[ref.list].map { entries in
+                let atoms = Set(entries.map { Atom($0, wordStart: !ref.partial, wordEnd: !ref.partial) })
+                return (atoms, atoms)
+            }
+        })
+    }
+
+    /// The atoms' texts.
     func atoms(_ regex: String) -> Set<String>? {
-        AtomExtractor(listAtoms: { lists[$0.list].map { ($0, $0) } }).atoms(of: regex)
+        extractor.atoms(of: regex).map { Set($0.map(\.text)) }
+    }
+
+    /// The atoms, with their bounds written ‹word start and word end›.
+    func bounded(_ regex: String) -> Set<String>? {
+        extractor.atoms(of: regex).map { Set($0.map(\.description)) }
     }
 
     func leading(_ regex: String) -> Set<String>? {
-        AtomExtractor(listAtoms: { lists[$0.list].map { ($0, $0) } }).analysis(of: regex)?.leading
+        extractor.analysis(of: regex)?.leading.map { Set($0.map(\.text)) }
     }
 
     @Test func sequencesKeepTheMostSelectiveLiteral() {
@@ -31,7 +46,8 @@ struct AtomExtractorTests {
 
     @Test func listsStandForTheirEntries() {
         #expect(atoms("{{calon}}!") == ["anies", "prabowo", "ganjar"])
-        #expect(atoms("dukung {{calon}}") == ["dukung "], "the literal whose shortest atom is longest is kept")
+        #expect(atoms("dukung {{calo}}x") == ["dukung "], "the literal whose shortest atom is longest is kept")
+        #expect(atoms("dukung {{calon}}") == ["anies", "prabowo", "ganjar"], "whole words count two bytes more per bound")
         #expect(atoms("{{unknown}}") == nil)
     }
 
@@ -49,9 +65,36 @@ struct AtomExtractorTests {
         #expect(leading(#"ayo\s+coblos"#) == ["ayo"], "the leading literal need not be the selective one")
         #expect(atoms(#"ayo\s+coblos"#) == ["coblos"])
         #expect(leading(#"#(?=\w*{{calon|partial}})\w+"#) == ["#"], "lookahead literals lie after the start")
-        #expect(leading("x?coblos") == nil)
+        #expect(leading("x?coblos") == ["x", "coblos"], "a match starts with the optional part or with what follows it")
+        #expect(leading("(?:di|ter)?coblos") == ["di", "ter", "coblos"])
+        #expect(leading(#"(?<!\d)0{0,2}1(?!\d)"#) == ["0", "1"])
+        #expect(leading("[#@]?prabowo") == nil, "an optional class has no literal")
         #expect(leading(#"[#@]prabowo"#) == nil)
         #expect(leading(#"coblos|\w+ pilih"#) == nil, "every branch must have one")
+    }
+
+    @Test func wordBoundariesBoundTheLiteralsNextToThem() {
+        #expect(bounded(#"\bcoblos\b"#) == ["‹coblos›"])
+        #expect(bounded(#"(?<![\p{L}\p{N}_])amin(?![\p{L}\p{N}_])"#) == ["‹amin›"])
+        #expect(bounded(#"(?<!\w)(?:kaos|kaus)\s+pdi"#) == ["‹kaos", "‹kaus"], "a group right after the assertion starts at a word start")
+        #expect(bounded(#"\bpilih\w*"#) == ["‹pilih"], "what may follow is a word character")
+        #expect(bounded(#"\b#amin"#) == ["#amin"], "\\b before a non-word character asks for a word character before it")
+        #expect(bounded(#"\b(?:di)?coblos"#) == ["coblos"], "after an optional part the literal may start inside a word")
+        #expect(bounded(#"coblo+s\b"#) == ["coblo"], "a repeated letter ends the run before the bound")
+        #expect(bounded("{{calon}}") == ["‹anies›", "‹prabowo›", "‹ganjar›"], "a whole-word list")
+        #expect(bounded("#{{calon|partial}}") == ["anies", "prabowo", "ganjar"], "a partial list has no bounds")
+    }
+
+    @Test func boundedAtomsStandOnlyAtWordEdges() {
+        let amin = Atom("amin", wordStart: true, wordEnd: true)
+        #expect(amin.occurs(in: "ayo amin!"))
+        #expect(amin.occurs(in: "amin"))
+        #expect(!amin.occurs(in: "jaminan"))
+        #expect(!amin.occurs(in: "aminah"))
+        #expect(!amin.occurs(in: "_amin"))
+        #expect(amin.occurs(in: "éamin"), "a non-ASCII neighbour never rules a match out")
+        #expect(Atom("amin").occurs(in: "jaminan"))
+        #expect(Atom("prabowosubianto", wordStart: true, wordEnd: true).truncated(to: 8) == Atom("prabowos", wordStart: true, wordEnd: false))
     }
 
     @Test func unsupportedSyntaxIsUnfilterable() {
@@ -68,7 +111,7 @@ struct AtomExtractorTests {
         let ruleSet = try loader.load()
         let normalizer = Normalizer()
         let expander = PatternExpander(lists: ruleSet.lists, normalizer: normalizer)
-        let extractor = AtomExtractor(listAtoms: { ref in ruleSet.lists[ref.list].flatMap { Plan.atoms(of: $0, normalizer: normalizer) } })
+        let extractor = AtomExtractor(listAtoms: { ref in ruleSet.lists[ref.list].flatMap { Plan.atoms(of: $0, normalizer: normalizer, wholeWords: !ref.partial) } })
         var checked = 0, leadingChecked = 0
         for rule in ruleSet.rules {
             let texts = (rule.examples.match + rule.examples.noMatch).flatMap { example in
@@ -82,13 +125,20 @@ struct AtomExtractorTests {
                     let views = [text.text] + [normalizer.leetView(of: text)?.text].compactMap { $0 }
                     for view in views where try regex.firstMatch(in: view) != nil {
                         checked += 1
-                        #expect(atoms.contains { view.contains(Plan.truncated($0)) }, "\(rule.id)/\(spec.name) matched \"\(view)\" without any atom")
+                        #expect(atoms.contains { Plan.truncated($0).occurs(in: view) }, "\(rule.id)/\(spec.name) matched \"\(view)\" without any atom where it must stand")
                         guard let leading else { continue }
                         // Leading literals: every match starts with one.
                         for m in try regex.matches(in: view) where !m.range.isEmpty {
                             let rest = Array(view.utf8)[m.range.lowerBound...]
                             leadingChecked += 1
-                            #expect(leading.contains { rest.starts(with: Plan.truncated($0).utf8) }, "\(rule.id)/\(spec.name): match at \(m.range) of \"\(view)\" starts with no leading literal")
+                            let bytes = Array(view.utf8)
+                            let starts = leading.contains { atom in
+                                let cut = Plan.truncated(atom), length = cut.text.utf8.count
+                                return rest.starts(with: cut.text.utf8) && bytes.withUnsafeBufferPointer {
+                                    Atom.stands(bounds: cut.bounds, in: $0, start: m.range.lowerBound, end: m.range.lowerBound + length)
+                                }
+                            }
+                            #expect(starts, "\(rule.id)/\(spec.name): match at \(m.range) of \"\(view)\" starts with no leading literal where it must stand")
                         }
                     }
                 }

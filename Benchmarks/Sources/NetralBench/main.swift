@@ -111,6 +111,20 @@ if args.count > 1, args[1] == "patterns" {
     exit(0)
 }
 
+if args.count > 1, args[1] == "profile" {
+    // A loop for a profiler (perf record): evaluates the clean (or, with --flagged, the flagged) posts again and again.
+    let (posts, _) = Corpus.make(count: option("--posts", 20_000))
+    let e = try engine(try ScaledRules.ruleSet(factor: 1), threads: 1)
+    let results = e.evaluate(posts)
+    let wanted = args.contains("--flagged")
+    let chosen = zip(posts, results).filter { $0.1.flagged == wanted && $0.1.errors.isEmpty }.map(\.0)
+    let rounds = option("--rounds", 5)
+    print("plan:", e.planSummary.patterns, "patterns,", e.planSummary.atoms, "atoms,", e.planSummary.automatonBytes / 1024, "KiB automaton")
+    let t = (0..<rounds).map { _ in seconds { _ = e.evaluate(chosen) } }.min()!  // the least disturbed round
+    print(String(format: "%d %@ posts, best of %d rounds: %.1f µs/post", chosen.count, wanted ? "flagged" : "clean", rounds, t / Double(chosen.count) * 1e6))
+    exit(0)
+}
+
 if args.count > 1, args[1] == "phases" {
     // Where the engine's time goes: normalising every field alone, against the whole evaluation.
     let (posts, _) = Corpus.make(count: option("--posts", 20_000))
@@ -150,6 +164,18 @@ if args.count > 1, args[1] == "phases" {
             skippedPatterns += t.skippedPatterns.count
         }
     }
+    // Patterns the prefilter let through that then found nothing, in the rules evaluated in vain.
+    let ruleSet1 = try ScaledRules.ruleSet(factor: 1)
+    var vainPatterns: [String: Int] = [:]
+    for p in clean.prefix(2000) {
+        for t in explaining.evaluate(p).explanation ?? [] where t.outcome == .conditionFalse || t.outcome == .cancelled {
+            guard let rule = ruleSet1.rules.first(where: { $0.id == t.ruleID }) else { continue }
+            for spec in rule.patterns where !t.skippedPatterns.contains(spec.name) && t.matches[spec.name] == nil {
+                vainPatterns["\(t.ruleID.split(separator: ".").last!)/\(spec.name)", default: 0] += 1
+            }
+        }
+    }
+    print("patterns run for nothing in those rules (over 2000 clean posts), most often:", vainPatterns.sorted { $0.value > $1.value }.prefix(12).map { "\($0.key) \($0.value)" }.joined(separator: ", "))
     print("rules evaluated in vain (condition false or cancelled), most often:", falseByRule.sorted { $0.value > $1.value }.prefix(8).map { "\($0.key) \($0.value)" }.joined(separator: ", "))
     print("rule outcomes over 2000 posts:", outcomes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "), "; patterns skipped inside evaluated rules:", skippedPatterns)
     print(String(format: "phases over %d posts: normalising %.1f µs/post; whole evaluation %.1f µs/post (normalising %.0f%%)",

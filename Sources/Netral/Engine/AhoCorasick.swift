@@ -13,6 +13,8 @@ struct AhoCorasick: Sendable {
     private let outputs: [Int32]
     /// The number of needles.
     let count: Int
+    /// The size of the transition table in bytes (what the scan loop reads).
+    var tableBytes: Int { delta.count * MemoryLayout<Int32>.size + classOf.count }
 
     init(needles: [[UInt8]]) {
         count = needles.count

@@ -4,7 +4,10 @@
 ///
 /// The analysis is conservative: whatever it does not understand makes the
 /// pattern "unfilterable" (nil), and an unfilterable pattern always runs.
-/// Atoms are lower-case, because the normalised view is.
+/// Atoms are lower-case, because the normalised view is. An atom right after
+/// a word-start assertion (`\b`, `(?<![\p{L}\p{N}_])`, a whole-word list)
+/// counts only at the start of a word, and one right before a word-end
+/// assertion only at the end of one (see ``Atom``).
 ///
 /// Separately, it finds "leading" literals when every match *starts* with one
 /// of them (`ayo` in `ayo\s+coblos`, the entries of `(?<!\w)(?:prabowo|anies)`):
@@ -13,22 +16,31 @@
 struct AtomExtractor {
     /// What a pattern or list requires: literals every match contains, and (when known) literals
     /// every match starts with.
-    typealias ListAnalysis = (atoms: Set<String>, leading: Set<String>?)
+    typealias ListAnalysis = (atoms: Set<Atom>, leading: Set<Atom>?)
+
+    /// An assertion that the text before a position is not a word character.
+    enum WordStart {
+        /// `\b`: a word start only before a word character.
+        case boundary
+        /// `(?<![\p{L}\p{N}_])` or `(?<!\w)`: no word character before, whatever follows.
+        case notAfterWord
+    }
 
     /// The atoms each list reference stands for (nil: the list cannot be filtered).
     let listAtoms: (PatternExpander.Reference) -> ListAnalysis?
 
-    func atoms(of regex: String) -> Set<String>? {
+    func atoms(of regex: String) -> Set<Atom>? {
         analysis(of: regex)?.atoms
     }
 
     /// The atoms of `regex` and the literals every match starts with (nil when unknown).
-    func analysis(of regex: String) -> ListAnalysis? {
+    /// `start`: what the text before every match is known to satisfy.
+    func analysis(of regex: String, start: WordStart? = nil) -> ListAnalysis? {
         guard let refs = try? PatternExpander.references(in: regex) else { return nil }
         var parser = Parser(bytes: Array(regex.utf8), refs: refs, listAtoms: listAtoms)
-        guard case .atoms(let atoms, let leading) = parser.alternation(), parser.index == parser.bytes.count,
-              !atoms.isEmpty, !atoms.contains("") else { return nil }
-        return (atoms, leading.flatMap { $0.isEmpty || $0.contains("") ? nil : $0 })
+        guard case .atoms(let atoms, let leading) = parser.alternation(start: start), parser.index == parser.bytes.count,
+              !atoms.isEmpty, !atoms.contains(where: \.text.isEmpty) else { return nil }
+        return (atoms, leading.flatMap { $0.isEmpty || $0.contains(where: \.text.isEmpty) ? nil : $0 })
     }
 
     /// A recursive-descent reader of the subset of PCRE2 syntax that matters for atoms.
@@ -51,16 +63,25 @@ struct AtomExtractor {
             /// It can match without any known literal.
             case nothing
             /// Every match contains one of these; `leading`: every match starts with one of those.
-            case atoms(Set<String>, leading: Set<String>?)
+            case atoms(Set<Atom>, leading: Set<Atom>?)
         }
 
-        /// alternation := sequence ('|' sequence)*.
-        mutating func alternation() -> Requirement {
-            var union = Set<String>()
+        /// Word-boundary assertions the analysis recognises, as written.
+        static let startAssertions = [#"(?<![\p{L}\p{N}_])"#, #"(?<!\w)"#, #"(?<![\w])"#].map { Array($0.utf8) }
+        static let endAssertions = [#"(?![\p{L}\p{N}_])"#, #"(?!\w)"#, #"(?![\w])"#].map { Array($0.utf8) }
+
+        /// The length of one of `assertions` when it is written at ``index``, else nil.
+        func assertion(_ assertions: [[UInt8]]) -> Int? {
+            assertions.first { bytes[index...].starts(with: $0) }?.count
+        }
+
+        /// alternation := sequence ('|' sequence)*. `start`: what precedes each branch.
+        mutating func alternation(start: WordStart? = nil) -> Requirement {
+            var union = Set<Atom>()
             var unconstrained = false
-            var leading: Set<String>? = []
+            var leading: Set<Atom>? = []
             while true {
-                switch sequence() {
+                switch sequence(start: start) {
                 case .unsupported: return .unsupported
                 case .nothing: unconstrained = true
                 case .atoms(let atoms, let branchLeading):
@@ -73,35 +94,62 @@ struct AtomExtractor {
             return unconstrained ? .nothing : .atoms(union, leading: leading)
         }
 
-        /// A sequence of elements; literal characters join into runs.
-        mutating func sequence() -> Requirement {
-            var best: Set<String>?
+        /// A sequence of elements; literal characters join into runs. `start`: what precedes it.
+        mutating func sequence(start: WordStart? = nil) -> Requirement {
+            var best: Set<Atom>?
             var run: [UInt8] = []
             // What the match starts with: decided by the first element that can consume text.
-            var leading: Set<String>?
+            var leading: Set<Atom>?
             var leadingDecided = false
             var runIsLeading = false
-            func score(_ s: Set<String>) -> Int { s.map(\.utf8.count).min() ?? 0 }
-            func consider(_ candidate: Set<String>) {
+            // The first literals of the optional elements before the first required one (`di` in
+            // `(?:di)?coblos`): a match starts with one of them or with the required element's.
+            var optionalLeading: Set<Atom>? = []
+            // A word-start assertion holds right here (nothing consumed since), and the run began at one.
+            var wordStart = start
+            var runWordStart = false
+            func score(_ s: Set<Atom>) -> Int { s.map(\.score).min() ?? 0 }
+            func consider(_ candidate: Set<Atom>) {
                 if candidate.isEmpty { return }
                 if best == nil || score(candidate) > score(best!) || (score(candidate) == score(best!) && candidate.count < best!.count) { best = candidate }
             }
-            func flush() {
+            func flush(wordEnd: Bool = false) {
                 if !run.isEmpty {
-                    let literal = String(decoding: run, as: UTF8.self).lowercased()
-                    if runIsLeading { leading = [literal]; runIsLeading = false }
-                    consider([literal])
+                    let atom = Atom(String(decoding: run, as: UTF8.self).lowercased(), wordStart: runWordStart, wordEnd: wordEnd)
+                    if runIsLeading { leading = optionalLeading?.union([atom]); runIsLeading = false }
+                    consider([atom])
                 }
                 run = []
+                runWordStart = false
             }
             while index < bytes.count {
                 let c = bytes[index]
                 if c == UInt8(ascii: "|") || c == UInt8(ascii: ")") { break }
+                // Word-boundary assertions: they end the run before them and mark what follows.
+                if let length = assertion(Parser.startAssertions) {
+                    index += length
+                    flush()
+                    wordStart = .notAfterWord
+                    continue
+                }
+                if let length = assertion(Parser.endAssertions) {
+                    index += length
+                    flush(wordEnd: true)
+                    continue
+                }
+                if c == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "b") {
+                    index += 2
+                    flush(wordEnd: run.last.map(Atom.isWordByte) ?? false)
+                    wordStart = .boundary
+                    continue
+                }
                 // One element: its requirement and whether it is a single literal character.
                 var element: ListAnalysis?
                 var literal: [UInt8]?
                 // Zero-width elements (anchors, lookarounds) leave the start of the match where it was.
                 var zeroWidth = false
+                // The word start holds for this element only if nothing is consumed before it.
+                let startHere = wordStart
                 if let ref = refs.first(where: { $0.range.lowerBound == index }) {
                     element = listAtoms(ref)
                     index = ref.range.upperBound
@@ -148,7 +196,7 @@ struct AtomExtractor {
                     } else if index < bytes.count, bytes[index] == UInt8(ascii: "*") {
                         return .unsupported  // (*VERB)
                     }
-                    let inner = alternation()
+                    let inner = alternation(start: isLookaround ? nil : startHere)
                     guard index < bytes.count, bytes[index] == UInt8(ascii: ")") else { return .unsupported }
                     if case .unsupported = inner { return .unsupported }
                     index += 1
@@ -186,11 +234,24 @@ struct AtomExtractor {
                     if index < bytes.count, bytes[index] == UInt8(ascii: "?") || bytes[index] == UInt8(ascii: "+") { index += 1 }
                 }
                 if !leadingDecided && !zeroWidth {
-                    leadingDecided = true
-                    if literal != nil, !optional { runIsLeading = true }
-                    else if !optional, let element { leading = element.leading }
+                    if optional {
+                        // Its first literals, if known; the start is decided by a later element.
+                        let first: Set<Atom>? = literal.map { bytes in
+                            [Atom(String(decoding: bytes, as: UTF8.self).lowercased(),
+                                  wordStart: startHere.map { $0 == .notAfterWord || Atom.isWordByte(bytes[0]) } ?? false)]
+                        } ?? element?.leading
+                        optionalLeading = first.flatMap { first in optionalLeading.map { $0.union(first) } }
+                    } else {
+                        leadingDecided = true
+                        if literal != nil { runIsLeading = true }
+                        else if let element { leading = element.leading.flatMap { first in optionalLeading.map { $0.union(first) } } }
+                    }
                 }
+                if !zeroWidth { wordStart = nil }
                 if let literal, !optional {
+                    if run.isEmpty, let startHere, let first = literal.first {
+                        runWordStart = startHere == .notAfterWord || Atom.isWordByte(first)
+                    }
                     run.append(contentsOf: literal)
                     if repeated { flush() }  // "ab+c": "ab" is certain, then the run restarts
                     continue

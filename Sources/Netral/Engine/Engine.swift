@@ -43,9 +43,10 @@ public final class Engine: Sendable {
     }
 
     /// Statistics about the compiled plan: patterns, prefilter atoms, patterns the prefilter cannot skip,
-    /// and how many distinct patterns are confirmed only at their atoms (anchored).
-    public var planSummary: (patterns: Int, atoms: Int, unfilterable: [String], anchored: Int) {
-        (plan.patterns.count, plan.atomCount, plan.unfilterablePatterns, plan.anchoredByKey.compactMap { $0 }.count)
+    /// how many distinct patterns are confirmed only at their atoms (anchored), and the size of the
+    /// prefilter's transition table.
+    public var planSummary: (patterns: Int, atoms: Int, unfilterable: [String], anchored: Int, automatonBytes: Int) {
+        (plan.patterns.count, plan.atomCount, plan.unfilterablePatterns, plan.anchoredByKey.compactMap { $0 }.count, plan.prefilter.tableBytes)
     }
 
     /// The PCRE2 source of every distinct pattern confirmed only at its atoms' occurrences.

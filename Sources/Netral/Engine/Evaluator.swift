@@ -1,69 +1,6 @@
 import Foundation
 import PCRE2
 
-/// Per-worker evaluation state: PCRE2 matching state and the per-post marks of the prefilter, the
-/// rule index and the pattern memo, reused from post to post. Never shared between threads.
-///
-/// Every mark is valid only where it equals ``stamp``; ``beginPost()`` moves the stamp on, which
-/// clears all marks at once without touching the arrays.
-final class Scratch {
-    let matcher = PCRE2Matcher()
-    private(set) var stamp: UInt32 = 0
-    /// By memo key: the prefilter saw one of the pattern's atoms.
-    var candidateStamp: [UInt32]
-    /// By atom: already seen in this post.
-    var atomStamp: [UInt32]
-    /// By rule: already in ``ruleList``.
-    var ruleStamp: [UInt32]
-    /// By memo key: the pattern's result for this post, in ``memoValues``.
-    var memoStamp: [UInt32]
-    var memoValues: [Result<[Evaluator.Hit], PCRE2Error>]
-    /// By memo key of an anchored pattern: where it may start in this post, in ``anchorStarts``.
-    var anchorStamp: [UInt32]
-    var anchorStarts: [[Occurrence]]
-    /// Buffers: start positions, the memo keys marked in this post, the rules they wake, the gate's stack.
-    var starts: [Int32] = []
-    var markedKeys: [Int32] = []
-    var ruleList: [Int32] = []
-    var gateStack: [Bool] = []
-    /// Candidates named by evidence texts of the current post.
-    var attributions: [String: [(label: String, profile: String?)]] = [:]
-
-    init(plan: Plan) {
-        candidateStamp = [UInt32](repeating: 0, count: plan.memoKeys)
-        atomStamp = [UInt32](repeating: 0, count: plan.prefilter.count)
-        ruleStamp = [UInt32](repeating: 0, count: plan.rules.count)
-        memoStamp = [UInt32](repeating: 0, count: plan.memoKeys)
-        memoValues = [Result<[Evaluator.Hit], PCRE2Error>](repeating: .success([]), count: plan.memoKeys)
-        anchorStamp = [UInt32](repeating: 0, count: plan.memoKeys)
-        anchorStarts = [[Occurrence]](repeating: [], count: plan.memoKeys)
-    }
-
-    /// Starts a new post: every mark of the previous one becomes stale.
-    func beginPost() {
-        if !attributions.isEmpty { attributions.removeAll(keepingCapacity: true) }
-        stamp &+= 1
-        guard stamp == 0 else { return }
-        // After 2³² posts the stamp wraps: clear the marks for real once.
-        for marks in [\Scratch.candidateStamp, \.atomStamp, \.ruleStamp, \.memoStamp, \.anchorStamp] as [ReferenceWritableKeyPath<Scratch, [UInt32]>] {
-            self[keyPath: marks] = [UInt32](repeating: 0, count: self[keyPath: marks].count)
-        }
-        stamp = 1
-    }
-
-    /// Lets a pool move a scratch between threads; it is used by one at a time.
-    final class Box: @unchecked Sendable {
-        let scratch: Scratch
-        init(_ scratch: Scratch) { self.scratch = scratch }
-    }
-}
-
-/// Where an anchored pattern may start: a byte offset in one text (view × 2, + 1 for the leetspeak view).
-struct Occurrence {
-    let start: Int32
-    let text: Int32
-}
-
 /// Evaluates one post against a compiled plan.
 struct Evaluator: Sendable {
     let plan: Plan
@@ -137,64 +74,77 @@ struct Evaluator: Sendable {
         return PostResult(id: post.id, findings: findings, errors: errors, explanation: options.explain ? traces : nil)
     }
 
-    /// Marks every pattern (by memo key) one of whose atoms occurs in some view.
+    /// Marks every pattern (by memo key) one of whose atoms occurs in some view, and records where
+    /// leading atoms occur (for `anchoredMatches`).
     private func markCandidates(_ views: [View], _ scratch: Scratch) {
         let stamp = scratch.stamp
-        scratch.markedKeys.removeAll(keepingCapacity: true)
-        plan.atomKeyStart.withUnsafeBufferPointer { starts in
-            plan.atomKeys.withUnsafeBufferPointer { keys in
-                scratch.candidateStamp.withUnsafeMutableBufferPointer { marks in
-                    scratch.atomStamp.withUnsafeMutableBufferPointer { seen in
-                        func scan(_ text: String, number: Int32) {
-                            var text = text
-                            text.withUTF8 { bytes in
-                                plan.prefilter.scan(bytes) { atom, end in
-                                    if plan.atomIsLeading[atom] {
-                                        // Where the anchored patterns starting with this atom may match (see `anchoredMatches`).
-                                        let occurrence = Occurrence(start: Int32(end) - plan.atomLengths[atom] + 1, text: number)
-                                        for k in Int(plan.anchorKeyStart[atom])..<Int(plan.anchorKeyStart[atom + 1]) {
-                                            let key = Int(plan.anchorKeys[k])
-                                            if scratch.anchorStamp[key] != stamp {
-                                                scratch.anchorStamp[key] = stamp
-                                                scratch.anchorStarts[key].removeAll(keepingCapacity: true)
-                                            }
-                                            scratch.anchorStarts[key].append(occurrence)
-                                        }
-                                    }
-                                    guard seen[atom] != stamp else { return }
-                                    seen[atom] = stamp
-                                    for k in Int(starts[atom])..<Int(starts[atom + 1]) where marks[Int(keys[k])] != stamp {
-                                        marks[Int(keys[k])] = stamp
-                                        scratch.markedKeys.append(keys[k])
-                                    }
-                                }
-                            }
-                        }
-                        for (index, view) in views.enumerated() {
-                            scan(view.normalized.text, number: Int32(index * 2))
-                            if let leet = view.leet { scan(leet.text, number: Int32(index * 2 + 1)) }
+        let atomKeys = plan.atomKeys, isLeading = plan.atomIsLeading, lengths = plan.atomLengths, bounds = plan.atomBounds
+        // The scan's callback works on local arrays, moved out of the scratch and back: through the
+        // class, every access would check exclusivity and uniqueness.
+        var marks = scratch.candidateStamp, seen = scratch.atomStamp, marked = scratch.markedKeys
+        var leadingHits = scratch.leadingHits, textStart = scratch.leadingHitStart
+        scratch.candidateStamp = []
+        scratch.atomStamp = []
+        scratch.markedKeys = []
+        scratch.leadingHits = []
+        scratch.leadingHitStart = []
+        marked.removeAll(keepingCapacity: true)
+        leadingHits.removeAll(keepingCapacity: true)
+        textStart.removeAll(keepingCapacity: true)
+        func scan(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes in
+                plan.prefilter.scan(bytes) { atom, end in
+                    let start = end + 1 - Int(lengths[atom])
+                    if bounds[atom] != 0, !Atom.stands(bounds: bounds[atom], in: bytes, start: start, end: end + 1) { return }
+                    if isLeading[atom] { leadingHits.append(LeadingHit(atom: Int32(atom), start: Int32(start))) }
+                    guard seen[atom] != stamp else { return }
+                    seen[atom] = stamp
+                    for k in atomKeys.range(atom) {
+                        let key = atomKeys.values[k]
+                        if marks[Int(key)] != stamp {
+                            marks[Int(key)] = stamp
+                            marked.append(key)
                         }
                     }
                 }
             }
         }
+        // The hits of text n (view × 2, + 1 for the leetspeak view) are leadingHits[textStart[n]..<textStart[n + 1]].
+        for view in views {
+            textStart.append(Int32(leadingHits.count))
+            scan(view.normalized.text)
+            textStart.append(Int32(leadingHits.count))
+            if let leet = view.leet { scan(leet.text) }
+        }
+        textStart.append(Int32(leadingHits.count))
+        scratch.candidateStamp = marks
+        scratch.atomStamp = seen
+        scratch.markedKeys = marked
+        scratch.leadingHits = leadingHits
+        scratch.leadingHitStart = textStart
     }
 
     /// The rules the marked patterns may wake, and those always visited, in rule order.
     private func collectRules(_ scratch: Scratch) {
-        scratch.ruleList.removeAll(keepingCapacity: true)
-        scratch.ruleList.append(contentsOf: plan.alwaysRules)
+        var list = scratch.ruleList
+        scratch.ruleList = []
+        list.removeAll(keepingCapacity: true)
+        list.append(contentsOf: plan.alwaysRules)
         let stamp = scratch.stamp
-        for key in scratch.markedKeys {
-            for k in Int(plan.keyRuleStart[Int(key)])..<Int(plan.keyRuleStart[Int(key) + 1]) {
-                let rule = Int(plan.keyRules[k])
-                if scratch.ruleStamp[rule] != stamp {
-                    scratch.ruleStamp[rule] = stamp
-                    scratch.ruleList.append(Int32(rule))
+        scratch.ruleStamp.withUnsafeMutableBufferPointer { ruleStamp in
+            for key in scratch.markedKeys {
+                for k in plan.keyRules.range(Int(key)) {
+                    let rule = plan.keyRules.values[k]
+                    if ruleStamp[Int(rule)] != stamp {
+                        ruleStamp[Int(rule)] = stamp
+                        list.append(rule)
+                    }
                 }
             }
         }
-        scratch.ruleList.sort()
+        list.sort()
+        scratch.ruleList = list
     }
 
     private func isCandidate(_ id: Int, _ scratch: Scratch) -> Bool {
@@ -395,16 +345,21 @@ struct Evaluator: Sendable {
     /// only where the prefilter saw such an atom start, left to right and without overlap, which
     /// finds what a scan of the whole text would.
     private func anchoredMatches(_ regex: PCRE2Regex, key: Int, text: String, number: Int32, scratch: Scratch) throws(PCRE2Error) -> [PCRE2Match] {
-        scratch.starts.removeAll(keepingCapacity: true)
-        guard scratch.anchorStamp[key] == scratch.stamp else { return [] }
-        for occurrence in scratch.anchorStarts[key] where occurrence.text == number {
-            scratch.starts.append(occurrence.start)
+        var starts = scratch.starts
+        scratch.starts = []
+        defer { scratch.starts = starts }
+        starts.removeAll(keepingCapacity: true)
+        let n = Int(number)
+        guard n + 1 < scratch.leadingHitStart.count else { return [] }
+        for h in Int(scratch.leadingHitStart[n])..<Int(scratch.leadingHitStart[n + 1]) {
+            let hit = scratch.leadingHits[h]
+            if plan.anchorKeys.contains(Int32(key), inBucket: Int(hit.atom)) { starts.append(hit.start) }
         }
-        guard !scratch.starts.isEmpty else { return [] }
-        scratch.starts.sort()
+        guard !starts.isEmpty else { return [] }
+        starts.sort()
         var found: [PCRE2Match] = []
         var cursor: Int32 = 0
-        for start in scratch.starts where start >= cursor {
+        for start in starts where start >= cursor {
             if let m = try scratch.matcher.firstMatch(of: regex, in: text, from: Int(start)), !m.range.isEmpty {
                 found.append(m)
                 cursor = Int32(m.range.upperBound)

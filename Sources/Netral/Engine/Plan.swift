@@ -70,9 +70,8 @@ final class Plan: Sendable {
     let rules: [CompiledRule]
     let ruleSet: RuleSet
     let prefilter: AhoCorasick
-    /// Atom id → the memo keys of the patterns it makes candidates: `atomKeys[atomKeyStart[a]..<atomKeyStart[a + 1]]`.
-    let atomKeyStart: [Int32]
-    let atomKeys: [Int32]
+    /// Atom id → the memo keys of the patterns it makes candidates.
+    let atomKeys: Buckets
     /// Fields any rule reads.
     let fields: [Field]
     /// Names the candidates evidence points to.
@@ -87,15 +86,14 @@ final class Plan: Sendable {
     /// Per atom: its length in bytes, and whether some anchored pattern starts with it.
     let atomLengths: [Int32]
     let atomIsLeading: [Bool]
-    /// Atom id → the memo keys of anchored patterns whose matches may start with it:
-    /// `anchorKeys[anchorKeyStart[a]..<anchorKeyStart[a + 1]]`.
-    let anchorKeyStart: [Int32]
-    let anchorKeys: [Int32]
+    /// Per atom: where it must stand to count (``Atom/bounds``).
+    let atomBounds: [UInt8]
+    /// Atom id → the memo keys (ascending) of anchored patterns whose matches may start with it.
+    let anchorKeys: Buckets
     /// Rules (by index) the prefilter can never skip.
     let alwaysRules: [Int32]
-    /// Memo key → the rules (by index) it may wake: `keyRules[keyRuleStart[k]..<keyRuleStart[k + 1]]`.
-    let keyRuleStart: [Int32]
-    let keyRules: [Int32]
+    /// Memo key → the rules (by index) it may wake.
+    let keyRules: Buckets
     /// Per profile: a pattern of its context words, to tell apart candidates that share a ballot number.
     let profileContext: [String: PCRE2Regex]
     /// Per profile: the dates around its windows in which a post plausibly concerns it.
@@ -109,15 +107,16 @@ final class Plan: Sendable {
         let expander = PatternExpander(lists: ruleSet.lists, normalizer: options.normalizer)
         var listAtomCache: [String: AtomExtractor.ListAnalysis?] = [:]
         let extractor = AtomExtractor(listAtoms: { ref in
-            if let known = listAtomCache[ref.list] { return known }
+            let cacheKey = "\(ref.list)\u{0}\(ref.partial)"
+            if let known = listAtomCache[cacheKey] { return known }
             guard let list = ruleSet.lists[ref.list] else { return nil }
-            let analysis = Plan.atoms(of: list, normalizer: options.normalizer)
-            listAtomCache[ref.list] = analysis
+            let analysis = Plan.atoms(of: list, normalizer: options.normalizer, wholeWords: !ref.partial)
+            listAtomCache[cacheKey] = analysis
             return analysis
         })
         var patterns: [Pattern] = []
         var rules: [CompiledRule] = []
-        var atomIndex: [String: Int] = [:]
+        var atomIndex: [Atom: Int] = [:]
         var atomPatterns: [[Int32]] = []
         var unfilterable: [String] = []
         var fieldsUsed = Set<Field>()
@@ -126,7 +125,7 @@ final class Plan: Sendable {
         var memoFilterable: [Bool] = []
         var anchored: [PCRE2Regex?] = []
         var atomAnchors: [[Int32]] = []
-        func atomID(_ atom: String) -> Int {
+        func atomID(_ atom: Atom) -> Int {
             if let known = atomIndex[atom] { return known }
             atomIndex[atom] = atomPatterns.count
             atomPatterns.append([])
@@ -192,12 +191,16 @@ final class Plan: Sendable {
         }
         self.patterns = patterns
         self.rules = rules
-        self.atomKeyStart = atomPatterns.reduce(into: [Int32(0)]) { $0.append($0.last! + Int32($1.count)) }
-        self.atomKeys = atomPatterns.flatMap { $0 }
+        self.atomKeys = Buckets(atomPatterns)
         self.atomCount = atomPatterns.count
         self.unfilterablePatterns = unfilterable
         var needles = [[UInt8]](repeating: [], count: atomIndex.count)
-        for (atom, id) in atomIndex { needles[id] = Array(atom.utf8) }
+        var bounds = [UInt8](repeating: 0, count: atomIndex.count)
+        for (atom, id) in atomIndex {
+            needles[id] = Array(atom.text.utf8)
+            bounds[id] = atom.bounds
+        }
+        self.atomBounds = bounds
         self.prefilter = AhoCorasick(needles: needles)
         self.fields = Field.allCases.filter(fieldsUsed.contains)
         var context: [String: PCRE2Regex] = [:]
@@ -224,8 +227,7 @@ final class Plan: Sendable {
         self.anchoredByKey = anchored
         self.atomLengths = needles.map { Int32($0.count) }
         self.atomIsLeading = atomAnchors.map { !$0.isEmpty }
-        self.anchorKeyStart = atomAnchors.reduce(into: [Int32(0)]) { $0.append($0.last! + Int32($1.count)) }
-        self.anchorKeys = atomAnchors.flatMap { $0 }
+        self.anchorKeys = Buckets(atomAnchors)
         var always: [Int32] = []
         var byKey = [[Int32]](repeating: [], count: memo.count)
         // A pattern many rules share (a vocabulary list) is a candidate on many posts; one few rules
@@ -239,8 +241,7 @@ final class Plan: Sendable {
             for key in keys { byKey[Int(key)].append(Int32(index)) }
         }
         self.alwaysRules = always
-        self.keyRuleStart = byKey.reduce(into: [Int32(0)]) { $0.append($0.last! + Int32($1.count)) }
-        self.keyRules = byKey.flatMap { $0 }
+        self.keyRules = Buckets(byKey)
     }
 }
 
@@ -248,36 +249,28 @@ extension Plan {
     /// Atoms are cut to at most this many bytes (at a character boundary).
     static let maximumAtomBytes = 8
 
-    static func truncated(_ atom: String) -> String {
-        guard atom.utf8.count > maximumAtomBytes else { return atom }
-        var bytes = 0
-        var out = ""
-        for scalar in atom.unicodeScalars {
-            let width = UTF8.width(scalar)
-            if bytes + width > maximumAtomBytes { break }
-            out.unicodeScalars.append(scalar)
-            bytes += width
-        }
-        return out.isEmpty ? atom : out
-    }
+    static func truncated(_ atom: Atom) -> Atom { atom.truncated(to: maximumAtomBytes) }
 
     /// The atoms of a list: its literal entries normalised, and the atoms of its regex entries;
     /// nil when some entry has none (the list can then match without any known literal). Its
     /// leading literals: the literal entries and the regex entries' leading literals (nil when
-    /// some regex entry has none).
-    static func atoms(of list: WordList, normalizer: Normalizer) -> AtomExtractor.ListAnalysis? {
-        var atoms = Set<String>()
-        var leading: Set<String>? = []
+    /// some regex entry has none). With `wholeWords` (a reference without `|partial`), every
+    /// match is a whole word: literal entries count only as whole words, and regex entries' first
+    /// literals only at the start of one.
+    static func atoms(of list: WordList, normalizer: Normalizer, wholeWords: Bool) -> AtomExtractor.ListAnalysis? {
+        var atoms = Set<Atom>()
+        var leading: Set<Atom>? = []
         for entry in list.entries {
             if entry.isRegex {
-                guard let inner = AtomExtractor(listAtoms: { _ in nil }).analysis(of: entry.text) else { return nil }
+                guard let inner = AtomExtractor(listAtoms: { _ in nil }).analysis(of: entry.text, start: wholeWords ? .notAfterWord : nil) else { return nil }
                 atoms.formUnion(inner.atoms)
                 leading = inner.leading.flatMap { entryLeading in leading.map { $0.union(entryLeading) } }
             } else {
                 let normal = normalizer.normalize(entry.text).text
                 guard !normal.isEmpty else { return nil }
-                atoms.insert(normal)
-                leading?.insert(normal)
+                let atom = Atom(normal, wordStart: wholeWords, wordEnd: wholeWords)
+                atoms.insert(atom)
+                leading?.insert(atom)
             }
         }
         return atoms.isEmpty ? nil : (atoms, leading)
