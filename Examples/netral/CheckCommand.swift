@@ -116,9 +116,11 @@ struct CheckCommand: ParsableCommand {
                 Terminal.error("netral: \(input): \(error)\n")
                 throw ExitCode(2)
             }
-            engine.evaluate(records: records) { record, result in
+            // JSON Lines are formatted on the engine's workers; other formats write on this thread.
+            let preformat = chosen == .jsonl
+            engine.evaluate(records: records, transform: { _, result in preformat ? ResultJSON.line(for: result) + "\n" : "" }) { record, result, line in
                 tally.add(result)
-                writer.write(record: record, output: result)
+                if preformat { out.write(line) } else { writer.write(record: record, output: result) }
                 progress.update(tally)
             }
         }

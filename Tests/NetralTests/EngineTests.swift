@@ -174,6 +174,58 @@ struct EngineBatchTests {
         #expect(on.planSummary.atoms > 5)
     }
 
+    @Test func originalViewPatternsAreFilteredByTheirLowerCaseLiterals() throws {
+        let rules = """
+        rules:
+          - id: T.AKRONIM
+            title: Akronim kandidat
+            severity: medium
+            category: uji
+            basis: [uji]
+            patterns:
+              akronim: {regex: '{{candidate.acronyms}}', view: original, cased: true}
+          - id: T.SINGKATAN
+            title: Singkatan
+            severity: low
+            category: uji
+            basis: [uji]
+            patterns:
+              yg: {regex: '\\bYG\\b', view: original, cased: true}
+        """
+        var explain = EngineOptions()
+        explain.explain = true
+        var off = explain
+        off.prefilter = false
+        let on = try Fixtures.engine(Fixtures.profile, rules, options: explain)
+        let baseline = try Fixtures.engine(Fixtures.profile, rules, options: off)
+        // "yg" normalises to "yang": a literal the normaliser changes cannot be looked for in the normalised view.
+        #expect(on.planSummary.unfilterable == ["T.SINGKATAN/yg"])
+        for text in ["Salam AMIN!", "amin ya allah", "selamat pagi", "AMINAH datang", "YG penting sehat"] {
+            let post = Post(id: "1", text: text)
+            let a = on.evaluate(post), b = baseline.evaluate(post)
+            #expect(a.findings == b.findings, "prefilter changed the result for \(text)")
+        }
+        #expect(on.evaluate(Post(id: "1", text: "Salam AMIN!")).findings.map(\.ruleID) == ["T.AKRONIM"])
+        #expect(on.evaluate(Post(id: "1", text: "selamat pagi")).explanation?.first?.outcome == .skippedPrefilter)
+    }
+
+    @Test func recordsAreTransformedOnTheWorkersAndEmittedInOrder() throws {
+        var options = EngineOptions()
+        options.threads = 3
+        options.chunkSize = 29
+        let engine = try Fixtures.engine(Fixtures.profile, Fixtures.support, options: options)
+        let lines = (0..<500).map { i in
+            i % 7 == 3 ? "{not json" : #"{"id": "p\#(i)", "text": "\#(i % 2 == 0 ? "ayo coblos 02" : "kerja bakti")"}"#
+        }.joined(separator: "\n")
+        var emitted: [(line: Int, formatted: String)] = []
+        engine.evaluate(records: JSONLinesReader(data: Data(lines.utf8)), transform: { _, output in ResultJSON.line(for: output) }) { record, output, formatted in
+            #expect(formatted == ResultJSON.line(for: output))
+            emitted.append((record.line, formatted))
+        }
+        #expect(emitted.map(\.line) == Array(1...500), "one output per record, in input order")
+        #expect(emitted.filter { $0.formatted.contains(#""error""#) }.count == (0..<500).filter { $0 % 7 == 3 }.count)
+    }
+
     @Test func batchesKeepInputOrderOnManyThreads() throws {
         var options = EngineOptions()
         options.threads = 4

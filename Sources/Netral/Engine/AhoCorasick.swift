@@ -66,14 +66,19 @@ struct AhoCorasick: Sendable {
                 }
             }
         }
+        // States renumbered breadth-first: the shallow states, where a scan spends most of its
+        // time, then share cache lines.
+        let order = [0] + queue
+        var number = [Int32](repeating: 0, count: goto.count)
+        for (new, old) in order.enumerated() { number[old] = Int32(new) }
         // Transitions hold the next state's row offset (state × classCount), negated (bitwise) when
         // that state ends a needle, so the scan loop needs no multiplication and one sign test.
-        var outs = [[Int32]](repeating: [], count: goto.count)
-        for (state, o) in out.enumerated() { outs[state] = Set(o).sorted() }
-        delta = goto.flatMap { row in
-            row.map { next in
-                let offset = next * Int32(width)
-                return outs[Int(next)].isEmpty ? offset : ~offset
+        let outs = order.map { Set(out[$0]).sorted() }
+        delta = order.flatMap { old in
+            goto[old].map { next in
+                let state = number[Int(next)]
+                let offset = state * Int32(width)
+                return outs[Int(state)].isEmpty ? offset : ~offset
             }
         }
         var starts: [Int32] = [0]

@@ -41,7 +41,7 @@ struct CandidateIndex: Sendable {
                     phrase += (length == 0 ? "" : " ") + words[start + length]
                     if let hit = phrases[phrase] { add(hit) }
                     // Pair names written with a hyphen ("prabowo-gibran") are entries too; their halves are not.
-                    if length == 0, phrase.contains("-") {
+                    if length == 0, phrase.utf8.contains(UInt8(ascii: "-")) {
                         for half in phrase.split(separator: "-") { if let hit = phrases[String(half)] { add(hit) } }
                     }
                 }

@@ -72,45 +72,55 @@ public final class Engine: Sendable {
     /// record's error) together with the record itself.
     ///
     /// A ``JSONLinesReader`` is read line by line and its lines are parsed on the workers too.
+    /// While `emit` handles one chunk, the next one is already being evaluated.
     public func evaluate<S: Sequence>(records: S, emit: (InputRecord, BatchOutput) throws -> Void) rethrows where S.Element == InputRecord {
-        if let reader = records as? JSONLinesReader {
-            try evaluate(lines: reader, emit: emit)
-            return
-        }
-        var iterator = records.makeIterator()
-        var chunk: [InputRecord] = []
-        chunk.reserveCapacity(options.chunkSize)
-        while true {
-            chunk.removeAll(keepingCapacity: true)
-            while chunk.count < max(1, options.chunkSize), let record = iterator.next() { chunk.append(record) }
-            if chunk.isEmpty { return }
-            let outputs = parallelMap(chunk) { [evaluator] record, scratch -> BatchOutput in
-                switch record.post {
-                case .success(let post): return .result(line: record.line, evaluator.evaluate(post, scratch: scratch))
-                case .failure(let error): return .error(error)
-                }
-            }
-            for (record, output) in zip(chunk, outputs) { try emit(record, output) }
-        }
+        try evaluate(records: records, transform: { _, _ in () }, emit: { record, output, _ in try emit(record, output) })
     }
 
-    /// JSON Lines: the reader only splits lines; parsing and evaluation run on the workers.
-    private func evaluate(lines reader: JSONLinesReader, emit: (InputRecord, BatchOutput) throws -> Void) rethrows {
-        var reader = reader
-        var chunk: [JSONLinesReader.RawRecord] = []
-        chunk.reserveCapacity(options.chunkSize)
-        while true {
-            chunk.removeAll(keepingCapacity: true)
-            while chunk.count < max(1, options.chunkSize), let raw = reader.nextRaw() { chunk.append(raw) }
-            if chunk.isEmpty { return }
-            let outputs = parallelMap(chunk) { [evaluator] raw, scratch -> (InputRecord, BatchOutput)? in
-                guard let record = raw.record() else { return nil }
-                switch record.post {
-                case .success(let post): return (record, .result(line: record.line, evaluator.evaluate(post, scratch: scratch)))
-                case .failure(let error): return (record, .error(error))
-                }
+    /// Like ``evaluate(records:emit:)``, with `transform` applied to each output on the workers
+    /// (formatting a report line, say), so that `emit` (on the calling thread, in input order)
+    /// only has to write what it gets.
+    public func evaluate<S: Sequence, T: Sendable>(records: S, transform: @escaping @Sendable (InputRecord, BatchOutput) -> T,
+                                                   emit: (InputRecord, BatchOutput, T) throws -> Void) rethrows where S.Element == InputRecord {
+        typealias Output = (InputRecord, BatchOutput, T)
+        var nextChunk: () -> [JSONLinesReader.RawRecord]?
+        if var reader = records as? JSONLinesReader {
+            // JSON Lines: the reader only splits lines; parsing runs on the workers too.
+            let size = max(1, options.chunkSize)
+            nextChunk = {
+                var chunk: [JSONLinesReader.RawRecord] = []
+                chunk.reserveCapacity(size)
+                while chunk.count < size, let raw = reader.nextRaw() { chunk.append(raw) }
+                return chunk.isEmpty ? nil : chunk
             }
-            for case let (record, output)? in outputs { try emit(record, output) }
+        } else {
+            var iterator = records.makeIterator()
+            let size = max(1, options.chunkSize)
+            nextChunk = {
+                var chunk: [JSONLinesReader.RawRecord] = []
+                chunk.reserveCapacity(size)
+                while chunk.count < size, let record = iterator.next() { chunk.append(.ready(record)) }
+                return chunk.isEmpty ? nil : chunk
+            }
+        }
+        let work: @Sendable ([JSONLinesReader.RawRecord], Scratch) -> [Output] = { [evaluator] chunk, scratch in
+            chunk.compactMap { raw -> Output? in
+                guard let record = raw.record() else { return nil }
+                let output: BatchOutput
+                switch record.post {
+                case .success(let post): output = .result(line: record.line, evaluator.evaluate(post, scratch: scratch))
+                case .failure(let error): output = .error(error)
+                }
+                return (record, output, transform(record, output))
+            }
+        }
+        // Two chunks in flight: the next is evaluated in the background while this one is emitted.
+        var pending = nextChunk().map { chunk in Pending { self.parallelChunks(chunk, work) } }
+        defer { _ = pending?.wait() }
+        while let current = pending {
+            let outputs = current.wait()
+            pending = nextChunk().map { chunk in Pending { self.parallelChunks(chunk, work) } }
+            for (record, output, transformed) in outputs { try emit(record, output, transformed) }
         }
     }
 
@@ -141,6 +151,19 @@ public final class Engine: Sendable {
         options.threads > 0 ? options.threads : max(1, ProcessInfo.processInfo.activeProcessorCount)
     }
 
+    /// Applies `work` to slices of `chunk` on all workers, and joins the outputs in order.
+    private func parallelChunks<T: Sendable, R>(_ chunk: [T], _ work: @Sendable ([T], Scratch) -> [R]) -> [R] {
+        let workers = min(threadCount, max(1, chunk.count / 16))
+        if workers <= 1 { return withScratch { work(chunk, $0) } }
+        let perWorker = (chunk.count + workers - 1) / workers
+        let slots = Slots<[R]>(count: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let lower = min(chunk.count, worker * perWorker), upper = min(chunk.count, lower + perWorker)
+            slots.set(worker, withScratch { work(Array(chunk[lower..<upper]), $0) })
+        }
+        return slots.collect().flatMap { $0 }
+    }
+
     /// Maps `items` on all workers, each with its own scratch, keeping order.
     private func parallelMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T, Scratch) -> R) -> [R] {
         let workers = min(threadCount, max(1, items.count / 16))
@@ -166,6 +189,29 @@ public enum BatchOutput: Sendable {
     case result(line: Int, PostResult)
     /// The record could not be read as a post.
     case error(RecordError)
+}
+
+/// Work started on a background queue, waited for later.
+private final class Pending<R>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var value: [R] = []
+    private var waited = false
+
+    init(_ body: @escaping @Sendable () -> [R]) {
+        DispatchQueue.global().async {
+            self.value = body()
+            self.done.signal()
+        }
+    }
+
+    /// The result, once the work has finished (waits only the first time).
+    func wait() -> [R] {
+        if !waited {
+            done.wait()
+            waited = true
+        }
+        return value
+    }
 }
 
 /// Result slots written by several workers, each index by exactly one.

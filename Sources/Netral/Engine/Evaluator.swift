@@ -35,8 +35,17 @@ struct Evaluator: Sendable {
     struct Hit {
         let view: Int
         let original: Range<Int>
-        /// The matched text in the view the pattern read (for naming candidates).
-        let matched: Substring
+        /// The text the pattern read: 0 the normalised view, 1 the leetspeak view, 2 the original.
+        let variant: Int8
+        /// The matched bytes in that text (for naming candidates).
+        let matched: Range<Int32>
+
+        /// The matched text in the text the pattern read.
+        func matchedText(in views: [View]) -> Substring {
+            let view = views[self.view]
+            let text = variant == 2 ? view.value.text : (variant == 1 ? view.leet?.text : view.normalized.text) ?? view.normalized.text
+            return text[PCRE2Match.stringRange(Int(matched.lowerBound)..<Int(matched.upperBound), in: text)]
+        }
     }
 
     func evaluate(_ post: Post, scratch: Scratch) -> PostResult {
@@ -194,6 +203,18 @@ struct Evaluator: Sendable {
             }, views: views, post: post, profiles: [], lenientDates: true)
             if let failure { return .error(failure) }
             if !possible { return .none }
+            // An exception that cancels the whole rule is worth running before the patterns that
+            // only add evidence or confidence: on a post about neutrality it ends the rule here.
+            for (spec, id, nearID) in compiled.exceptions where (spec.near == nil || nearID == nil) && hits[id] == nil {
+                guard isCandidate(id, scratch) else { hits[id] = []; continue }
+                switch memoised(plan.patterns[id], views: views, scratch: scratch) {
+                case .success(let found):
+                    if !found.isEmpty { return .none }
+                    hits[id] = found
+                case .failure(let error):
+                    return .error(RuleError(ruleID: compiled.rule.id, pattern: plan.patterns[id].name, message: "\(error)"))
+                }
+            }
         }
         // Every pattern the pre-check did not need (all of them when it did not run).
         for id in compiled.allPatterns where hits[id] == nil {
@@ -315,14 +336,13 @@ struct Evaluator: Sendable {
         for (index, view) in views.enumerated() where pattern.fieldMask & view.fieldBit != 0 {
             if pattern.view == .original {
                 for m in try scratch.matcher.matches(of: pattern.regex, in: view.value.text) where !m.range.isEmpty {
-                    let text = view.value.text
-                    hits.append(Hit(view: index, original: m.range, matched: text[PCRE2Match.stringRange(m.range, in: text)]))
+                    hits.append(Hit(view: index, original: m.range, variant: 2, matched: Int32(m.range.lowerBound)..<Int32(m.range.upperBound)))
                 }
                 continue
             }
-            var seen = Set<Range<Int>>()
-            for (variant, normalized) in [view.normalized, view.leet].enumerated() {
-                guard let normalized else { continue }
+            let first = hits.count
+            for variant in 0..<(view.leet == nil ? 1 : 2) {
+                let normalized = variant == 0 ? view.normalized : view.leet!
                 let found: [PCRE2Match]
                 if options.prefilter, let anchored = plan.anchoredByKey[pattern.memoKey] {
                     found = try anchoredMatches(anchored, key: pattern.memoKey, text: normalized.text, number: Int32(index * 2 + variant), scratch: scratch)
@@ -331,9 +351,10 @@ struct Evaluator: Sendable {
                 }
                 for m in found where !m.range.isEmpty {
                     let original = normalized.originalRange(of: m.range)
-                    guard seen.insert(original).inserted else { continue }
-                    hits.append(Hit(view: index, original: original,
-                                    matched: normalized.text[PCRE2Match.stringRange(m.range, in: normalized.text)]))
+                    // The leetspeak view repeats the plain view's matches: one hit per span.
+                    if variant == 1, hits[first...].contains(where: { $0.original == original }) { continue }
+                    hits.append(Hit(view: index, original: original, variant: Int8(variant),
+                                    matched: Int32(m.range.lowerBound)..<Int32(m.range.upperBound)))
                 }
             }
             if hits.count > 1000 { break }
@@ -351,8 +372,10 @@ struct Evaluator: Sendable {
         starts.removeAll(keepingCapacity: true)
         let n = Int(number)
         guard n + 1 < scratch.leadingHitStart.count else { return [] }
+        let signature = plan.leadingSignature[key]
         for h in Int(scratch.leadingHitStart[n])..<Int(scratch.leadingHitStart[n + 1]) {
             let hit = scratch.leadingHits[h]
+            guard signature & (1 << UInt64(hit.atom & 63)) != 0 else { continue }
             if plan.anchorKeys.contains(Int32(key), inBucket: Int(hit.atom)) { starts.append(hit.start) }
         }
         guard !starts.isEmpty else { return [] }
@@ -408,7 +431,7 @@ struct Evaluator: Sendable {
     /// profiles' context words narrow them down.
     private func attribute(_ hit: Hit, view: PatternSpec.View, post: Post, views: [View], scratch: Scratch) -> [(label: String, profile: String?)] {
         // Several rules' evidence names the same words: look them up once per post.
-        let key = "\(view == .original ? "o" : "n")\(hit.matched)"
+        let key = "\(view == .original ? "o" : "n")\(hit.matchedText(in: views))"
         if let known = scratch.attributions[key] { return known }
         let named = attributeUncached(hit, view: view, post: post, views: views)
         scratch.attributions[key] = named
@@ -416,7 +439,7 @@ struct Evaluator: Sendable {
     }
 
     private func attributeUncached(_ hit: Hit, view: PatternSpec.View, post: Post, views: [View]) -> [(label: String, profile: String?)] {
-        let matched = view == .original ? options.normalizer.normalize(String(hit.matched)).text : String(hit.matched)
+        let matched = view == .original ? options.normalizer.normalize(String(hit.matchedText(in: views))).text : String(hit.matchedText(in: views))
         let found = plan.candidates.candidates(in: matched)
         let profiles = Set(found.compactMap(\.profile))
         guard profiles.count > 1 else { return found }

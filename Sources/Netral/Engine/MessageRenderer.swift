@@ -27,19 +27,33 @@ struct MessageRenderer {
         guard upper - lower <= 160, let value = Field.allCases.lazy.flatMap({ self.post.values(of: $0) }).first(where: { $0.path == first.field }) else {
             return first.text
         }
-        let scalars = Array(value.text.unicodeScalars)
-        guard upper <= scalars.count else { return first.text }
-        return String(String.UnicodeScalarView(scalars[lower..<upper]))
+        let scalars = value.text.unicodeScalars
+        guard let from = scalars.index(scalars.startIndex, offsetBy: lower, limitedBy: scalars.endIndex),
+              let to = scalars.index(from, offsetBy: upper - lower, limitedBy: scalars.endIndex) else { return first.text }
+        return String(scalars[from..<to])
     }
 
     func render() -> Message {
-        Message(id: fill(rule.message.id, templates.id), en: rule.message.en.map { fill($0, templates.en) })
+        // Both languages quote the same span: work it out once, when a template asks for it.
+        var quoted: String?
+        func value(_ placeholder: String) -> String {
+            guard placeholder == "match" else { return self.value(placeholder) }
+            if quoted == nil { quoted = span }
+            return quoted!
+        }
+        return Message(id: fill(rule.message.id, templates.id, value), en: rule.message.en.map { fill($0, templates.en, value) })
     }
 
     /// "02 Prabowo – Gibran (Pilpres 2024)" → "Prabowo – Gibran".
     private static func name(ofLabel label: String) -> String {
         let name = label.drop { $0.isNumber }.drop { $0 == " " }
-        return String(name.firstRange(of: " (").map { name[..<$0.lowerBound] } ?? name)
+        let bytes = name.utf8
+        var previous: UInt8 = 0
+        for index in bytes.indices {
+            if bytes[index] == UInt8(ascii: "("), previous == UInt8(ascii: " ") { return String(name[..<bytes.index(before: index)]) }
+            previous = bytes[index]
+        }
+        return String(name)
     }
 
     private func value(_ placeholder: String) -> String {
@@ -62,7 +76,7 @@ struct MessageRenderer {
         }
     }
 
-    private func fill(_ template: String, _ refs: [PatternExpander.Reference]) -> String {
+    private func fill(_ template: String, _ refs: [PatternExpander.Reference], _ value: (String) -> String) -> String {
         guard !refs.isEmpty else { return template }
         let bytes = Array(template.utf8)
         var out = ""

@@ -90,6 +90,9 @@ final class Plan: Sendable {
     let atomBounds: [UInt8]
     /// Atom id → the memo keys (ascending) of anchored patterns whose matches may start with it.
     let anchorKeys: Buckets
+    /// Per memo key: bit `atom % 64` set for each of its leading atoms. A quick "certainly not one
+    /// of its leading atoms" before the exact look-up in ``anchorKeys``.
+    let leadingSignature: [UInt64]
     /// Rules (by index) the prefilter can never skip.
     let alwaysRules: [Int32]
     /// Memo key → the rules (by index) it may wake.
@@ -161,7 +164,8 @@ final class Plan: Sendable {
                     // A new pattern: its atoms make it (by its memo key) a candidate.
                     memoKey = memo.count
                     memo[memoText] = memoKey
-                    let analysis = spec.view == .normalized ? extractor.analysis(of: spec.regex) : nil
+                    let analysis = spec.view == .normalized ? extractor.analysis(of: spec.regex)
+                        : Plan.originalViewAnalysis(extractor.analysis(of: spec.regex), normalizer: options.normalizer)
                     let atoms = analysis?.atoms
                     memoFilterable.append(atoms != nil)
                     // Every match starts with a known literal: confirm only where one occurs, anchored there.
@@ -228,6 +232,11 @@ final class Plan: Sendable {
         self.atomLengths = needles.map { Int32($0.count) }
         self.atomIsLeading = atomAnchors.map { !$0.isEmpty }
         self.anchorKeys = Buckets(atomAnchors)
+        var signature = [UInt64](repeating: 0, count: memo.count)
+        for (atom, keys) in atomAnchors.enumerated() {
+            for key in keys { signature[Int(key)] |= 1 << UInt64(atom & 63) }
+        }
+        self.leadingSignature = signature
         var always: [Int32] = []
         var byKey = [[Int32]](repeating: [], count: memo.count)
         // A pattern many rules share (a vocabulary list) is a candidate on many posts; one few rules
@@ -250,6 +259,22 @@ extension Plan {
     static let maximumAtomBytes = 8
 
     static func truncated(_ atom: Atom) -> Atom { atom.truncated(to: maximumAtomBytes) }
+
+    /// What the prefilter (which scans the normalised view) may require of a pattern that reads
+    /// the original text: its literals, lower-cased, wherever they stand. Normalising keeps the
+    /// letters of a word that is already in normal form (only its case changes), so a literal
+    /// that normalises to itself occurs in the normalised view wherever it occurs in the
+    /// original; a literal that does not (an abbreviation, a character the normaliser folds)
+    /// leaves the pattern unfilterable. Never anchored: offsets differ between the views.
+    static func originalViewAnalysis(_ analysis: AtomExtractor.ListAnalysis?, normalizer: Normalizer) -> AtomExtractor.ListAnalysis? {
+        guard let analysis else { return nil }
+        var atoms = Set<Atom>()
+        for atom in analysis.atoms {
+            guard normalizer.normalize(atom.text).text == atom.text else { return nil }
+            atoms.insert(Atom(atom.text))
+        }
+        return (atoms, nil)
+    }
 
     /// The atoms of a list: its literal entries normalised, and the atoms of its regex entries;
     /// nil when some entry has none (the list can then match without any known literal). Its
