@@ -90,10 +90,9 @@ struct Evaluator: Sendable {
         let atomKeys = plan.atomKeys, isLeading = plan.atomIsLeading, lengths = plan.atomLengths, bounds = plan.atomBounds
         // The scan's callback works on local arrays, moved out of the scratch and back: through the
         // class, every access would check exclusivity and uniqueness.
-        var marks = scratch.candidateStamp, seen = scratch.atomStamp, marked = scratch.markedKeys
+        let marks = scratch.candidateStamp, seen = scratch.atomStamp
+        var marked = scratch.markedKeys
         var leadingHits = scratch.leadingHits, textStart = scratch.leadingHitStart
-        scratch.candidateStamp = []
-        scratch.atomStamp = []
         scratch.markedKeys = []
         scratch.leadingHits = []
         scratch.leadingHitStart = []
@@ -127,8 +126,6 @@ struct Evaluator: Sendable {
             if let leet = view.leet { scan(leet.text) }
         }
         textStart.append(Int32(leadingHits.count))
-        scratch.candidateStamp = marks
-        scratch.atomStamp = seen
         scratch.markedKeys = marked
         scratch.leadingHits = leadingHits
         scratch.leadingHitStart = textStart
@@ -141,14 +138,13 @@ struct Evaluator: Sendable {
         list.removeAll(keepingCapacity: true)
         list.append(contentsOf: plan.alwaysRules)
         let stamp = scratch.stamp
-        scratch.ruleStamp.withUnsafeMutableBufferPointer { ruleStamp in
-            for key in scratch.markedKeys {
-                for k in plan.keyRules.range(Int(key)) {
-                    let rule = plan.keyRules.values[k]
-                    if ruleStamp[Int(rule)] != stamp {
-                        ruleStamp[Int(rule)] = stamp
-                        list.append(rule)
-                    }
+        let ruleStamp = scratch.ruleStamp, keyRules = plan.keyRules
+        for key in scratch.markedKeys {
+            for k in keyRules.range(Int(key)) {
+                let rule = keyRules.values[k]
+                if ruleStamp[Int(rule)] != stamp {
+                    ruleStamp[Int(rule)] = stamp
+                    list.append(rule)
                 }
             }
         }
@@ -371,10 +367,11 @@ struct Evaluator: Sendable {
         defer { scratch.starts = starts }
         starts.removeAll(keepingCapacity: true)
         let n = Int(number)
-        guard n + 1 < scratch.leadingHitStart.count else { return [] }
+        let hits = scratch.leadingHits, textStart = scratch.leadingHitStart
+        guard n + 1 < textStart.count else { return [] }
         let signature = plan.leadingSignature[key]
-        for h in Int(scratch.leadingHitStart[n])..<Int(scratch.leadingHitStart[n + 1]) {
-            let hit = scratch.leadingHits[h]
+        for h in Int(textStart[n])..<Int(textStart[n + 1]) {
+            let hit = hits[h]
             guard signature & (1 << UInt64(hit.atom & 63)) != 0 else { continue }
             if plan.anchorKeys.contains(Int32(key), inBucket: Int(hit.atom)) { starts.append(hit.start) }
         }

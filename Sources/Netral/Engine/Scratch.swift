@@ -8,15 +8,17 @@ import PCRE2
 final class Scratch {
     let matcher = PCRE2Matcher()
     private(set) var stamp: UInt32 = 0
+    // The fixed-size marks live in buffers the scratch owns: read and written through `let`
+    // pointers, they need none of the exclusivity and uniqueness checks of a class's arrays.
     /// By memo key: the prefilter saw one of the pattern's atoms.
-    var candidateStamp: [UInt32]
+    let candidateStamp: UnsafeMutableBufferPointer<UInt32>
     /// By atom: already seen in this post.
-    var atomStamp: [UInt32]
+    let atomStamp: UnsafeMutableBufferPointer<UInt32>
     /// By rule: already in ``ruleList``.
-    var ruleStamp: [UInt32]
+    let ruleStamp: UnsafeMutableBufferPointer<UInt32>
     /// By memo key: the pattern's result for this post, in ``memoValues``.
-    var memoStamp: [UInt32]
-    var memoValues: [Result<[Evaluator.Hit], PCRE2Error>]
+    let memoStamp: UnsafeMutableBufferPointer<UInt32>
+    let memoValues: UnsafeMutableBufferPointer<Result<[Evaluator.Hit], PCRE2Error>>
     /// Every occurrence of a leading atom in this post, in scan order (see `Evaluator.anchoredMatches`).
     var leadingHits: [LeadingHit] = []
     /// By text number: where its hits start in ``leadingHits`` (one more entry than there are texts).
@@ -30,11 +32,23 @@ final class Scratch {
     var attributions: [String: [(label: String, profile: String?)]] = [:]
 
     init(plan: Plan) {
-        candidateStamp = [UInt32](repeating: 0, count: plan.memoKeys)
-        atomStamp = [UInt32](repeating: 0, count: plan.prefilter.count)
-        ruleStamp = [UInt32](repeating: 0, count: plan.rules.count)
-        memoStamp = [UInt32](repeating: 0, count: plan.memoKeys)
-        memoValues = [Result<[Evaluator.Hit], PCRE2Error>](repeating: .success([]), count: plan.memoKeys)
+        func marks(_ count: Int) -> UnsafeMutableBufferPointer<UInt32> {
+            let buffer = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: max(1, count))
+            buffer.initialize(repeating: 0)
+            return UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
+        }
+        candidateStamp = marks(plan.memoKeys)
+        atomStamp = marks(plan.prefilter.count)
+        ruleStamp = marks(plan.rules.count)
+        memoStamp = marks(plan.memoKeys)
+        memoValues = .allocate(capacity: max(1, plan.memoKeys))
+        memoValues.initialize(repeating: .success([]))
+    }
+
+    deinit {
+        for marks in [candidateStamp, atomStamp, ruleStamp, memoStamp] { marks.baseAddress.map { UnsafeMutablePointer($0).deallocate() } }
+        _ = memoValues.deinitialize()
+        memoValues.deallocate()
     }
 
     /// Starts a new post: every mark of the previous one becomes stale.
@@ -43,9 +57,7 @@ final class Scratch {
         stamp &+= 1
         guard stamp == 0 else { return }
         // After 2³² posts the stamp wraps: clear the marks for real once.
-        for marks in [\Scratch.candidateStamp, \.atomStamp, \.ruleStamp, \.memoStamp] as [ReferenceWritableKeyPath<Scratch, [UInt32]>] {
-            self[keyPath: marks] = [UInt32](repeating: 0, count: self[keyPath: marks].count)
-        }
+        for marks in [candidateStamp, atomStamp, ruleStamp, memoStamp] { marks.update(repeating: 0) }
         stamp = 1
     }
 

@@ -66,16 +66,11 @@ enum NormalizationTables {
         return nil
     }
 
-    /// The ASCII bytes abbreviations start with, as a bit set: other words need no look-up.
-    static let abbreviationInitials: (UInt64, UInt64) = abbreviations.keys.reduce((UInt64(0), UInt64(0))) { bits, word in
-        let b = word.utf8.first!
-        return b < 64 ? (bits.0 | 1 << UInt64(b), bits.1) : (bits.0, bits.1 | 1 << UInt64(b - 64))
-    }
-
-    /// True when some abbreviation starts with the ASCII byte `b`.
-    @inline(__always)
-    static func mayStartAbbreviation(_ b: UInt32) -> Bool {
-        b < 64 ? abbreviationInitials.0 & (1 << UInt64(b)) != 0 : b < 128 && abbreviationInitials.1 & (1 << UInt64(b - 64)) != 0
+    /// For each ASCII first byte, the last bytes of the abbreviations that start with it (bit
+    /// `last` of entry `first`): a word whose first and last bytes match none needs no look-up.
+    static let abbreviationEnds: [UInt128] = abbreviations.keys.reduce(into: [UInt128](repeating: 0, count: 128)) { ends, word in
+        let first = Int(word.utf8.first!), last = word.utf8.last!
+        if first < 128, last < 128 { ends[first] |= 1 << UInt128(last) }
     }
 
     /// The length of the longest abbreviation: longer words need no look-up.

@@ -337,6 +337,8 @@ public struct Normalizer: Sendable, Hashable {
     /// Whole-word chat abbreviations, expanded; the expansion maps to the abbreviation's span.
     private func expandAbbreviations(_ units: Units) -> Units {
         let s = units.items
+        // The tables, read once (each access to a static constant checks its initialisation).
+        let longest = NormalizationTables.longestAbbreviation, ends = NormalizationTables.abbreviationEnds
         // The output is made only once a first abbreviation is found: most texts are copied never.
         var out: Units?
         var i = 0
@@ -350,7 +352,8 @@ public struct Normalizer: Sendable, Hashable {
             while j < s.count, Normalizer.isWordScalar(s[j].scalar) { j += 1 }
             // Abbreviations are short ASCII words with known initials: other words skip the table.
             var key: UInt128 = 0
-            var packable = j - i <= NormalizationTables.longestAbbreviation && NormalizationTables.mayStartAbbreviation(s[i].scalar.value)
+            let first = s[i].scalar.value, last = s[j - 1].scalar.value
+            var packable = j - i <= longest && first < 128 && last < 128 && ends[Int(first)] & (1 << UInt128(last)) != 0
             if packable {
                 for k in i..<j {
                     guard s[k].scalar.isASCII else { packable = false; break }
