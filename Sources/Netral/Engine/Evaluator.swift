@@ -256,6 +256,7 @@ struct Evaluator: Sendable {
         // Evidence and the profiles it points to.
         let evidenceIDs = compiled.evidence
         var evidence: [Evidence] = []
+        var spans: [(view: Int, bytes: Range<Int>)] = []
         var candidates: [String] = []
         var profiles = Set<String>()
         for id in evidenceIDs {
@@ -264,17 +265,22 @@ struct Evaluator: Sendable {
                 let label = named.count == 1 ? named[0].label : nil
                 if let label, !candidates.contains(label) { candidates.append(label) }
                 profiles.formUnion(named.compactMap(\.profile))
+                // One piece of evidence per span: several patterns often match the same words.
+                if spans.contains(where: { $0.view == hit.view && $0.bytes == hit.original }) { continue }
+                spans.append((hit.view, hit.original))
                 let value = views[hit.view].value
                 let scalars = scalarRange(hit.original, in: value.text)
                 evidence.append(Evidence(pattern: plan.patterns[id].name, field: value.path, start: scalars.lowerBound,
                                          end: scalars.upperBound, text: text(of: hit, views), candidate: label))
             }
         }
-        // One piece of evidence per span (several patterns often match the same words), in text order.
-        var seenSpans = Set<String>()
-        evidence = evidence.filter { seenSpans.insert("\($0.field)|\($0.start)|\($0.end)").inserted }
-        let fieldOrder = Dictionary(views.enumerated().map { ($0.element.value.path, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        evidence.sort { (fieldOrder[$0.field] ?? 0, $0.start, $0.end) < (fieldOrder[$1.field] ?? 0, $1.start, $1.end) }
+        // In text order: by field, then position.
+        if evidence.count > 1 {
+            let order = evidence.indices.sorted {
+                (spans[$0].view, spans[$0].bytes.lowerBound, spans[$0].bytes.upperBound) < (spans[$1].view, spans[$1].bytes.lowerBound, spans[$1].bytes.upperBound)
+            }
+            evidence = order.map { evidence[$0] }
+        }
         if compiled.readsProfiles, !check(compiled.condition, hits: { hits[$0] ?? [] }, views: views, post: post, profiles: profiles, lenientDates: false) {
             trace?.outcome = .conditionFalse
             trace?.note = "condition \(compiled.rule.condition) is false"
@@ -469,6 +475,16 @@ func wordDistance(_ a: Range<Int>, _ b: Range<Int>, in text: String) -> Int {
     guard first.upperBound < second.lowerBound else { return 0 }
     var words = 0
     var inWord = false
+    let fast = text.utf8.withContiguousStorageIfAvailable { utf8 -> Int in
+        for i in first.upperBound..<min(second.lowerBound, utf8.count) {
+            let byte = utf8[i]
+            let space = byte == 32 || byte == 9 || byte == 10 || byte == 13
+            if !space && !inWord { words += 1 }
+            inWord = !space
+        }
+        return words
+    }
+    if let fast { return fast }
     let utf8 = text.utf8
     var index = utf8.index(utf8.startIndex, offsetBy: first.upperBound)
     let end = utf8.index(utf8.startIndex, offsetBy: second.lowerBound)
@@ -484,6 +500,15 @@ func wordDistance(_ a: Range<Int>, _ b: Range<Int>, in text: String) -> Int {
 
 /// Converts a UTF-8 byte range of `text` to Unicode code-point offsets.
 func scalarRange(_ bytes: Range<Int>, in text: String) -> Range<Int> {
+    // Native strings are contiguous UTF-8: count the bytes that start a scalar.
+    let fast = text.utf8.withContiguousStorageIfAvailable { utf8 -> Range<Int> in
+        let upper = min(bytes.upperBound, utf8.count), lower = min(bytes.lowerBound, upper)
+        var before = 0, inside = 0
+        for i in 0..<lower where utf8[i] & 0xC0 != 0x80 { before += 1 }
+        for i in lower..<upper where utf8[i] & 0xC0 != 0x80 { inside += 1 }
+        return before..<(before + inside)
+    }
+    if let fast { return fast }
     var scalars = 0, lower = 0, offset = 0
     for byte in text.utf8 {
         if offset == bytes.lowerBound { lower = scalars }
