@@ -2,9 +2,16 @@ import Foundation
 import PCRE2
 
 /// Evaluates one post against a compiled plan.
-struct Evaluator: Sendable {
+///
+/// A class: the per-post closures capture it by reference instead of copying the options.
+final class Evaluator: Sendable {
     let plan: Plan
     let options: EngineOptions
+
+    init(plan: Plan, options: EngineOptions) {
+        self.plan = plan
+        self.options = options
+    }
 
     /// One field value of the post, with its normalised (and leetspeak) views.
     struct View {
