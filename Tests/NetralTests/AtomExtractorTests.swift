@@ -10,19 +10,24 @@ struct AtomExtractorTests {
         AtomExtractor(listAtoms: { ref in
             lists[ref.list].map { entries in
                 let atoms = Set(entries.map { Atom($0, wordStart: !ref.partial, wordEnd: !ref.partial) })
-                return (atoms, atoms)
+                return (.any(atoms), atoms)
             }
         })
     }
 
-    /// The atoms' texts.
+    /// The texts of the atoms the filter mentions.
     func atoms(_ regex: String) -> Set<String>? {
-        extractor.atoms(of: regex).map { Set($0.map(\.text)) }
+        extractor.filter(of: regex).map { Set($0.atoms.map(\.text)) }
     }
 
     /// The atoms, with their bounds written ‹word start and word end›.
     func bounded(_ regex: String) -> Set<String>? {
-        extractor.atoms(of: regex).map { Set($0.map(\.description)) }
+        extractor.filter(of: regex).map { Set($0.atoms.map(\.description)) }
+    }
+
+    /// The whole filter, written out.
+    func filter(_ regex: String) -> String? {
+        extractor.filter(of: regex)?.description
     }
 
     func leading(_ regex: String) -> Set<String>? {
@@ -37,6 +42,14 @@ struct AtomExtractorTests {
         #expect(atoms("abc+d") == ["abc"])
     }
 
+    @Test func sequencesNeedEachOfTheirSelectiveParts() {
+        #expect(filter(#"\b(?:kaos|kaus)\s+(?:\w+\s+){0,2}?(?:relawan|simpatisan)"#) == "all({‹kaos,‹kaus}, {relawan,simpatisan})")
+        #expect(filter(#"(?:saya|kami)\s+dukung\s+{{calon}}"#) == "all({dukung}, {‹anies›,‹ganjar›,‹prabowo›})")
+        #expect(filter(#"#\d+untuk\w+"#) == "{untuk}", "\"#\" is too common to be worth looking for as well")
+        #expect(filter(#"coblos|pilih\s+nomor"#) == "either({coblos}, all({pilih}, {nomor}))")
+        #expect(filter("pilih|coblos") == "{coblos,pilih}", "plain branches merge into one group")
+    }
+
     @Test func optionalPartsAndClassesRequireNothing() {
         #expect(atoms("x?coblos") == ["coblos"])
         #expect(atoms("[a-z]+") == nil)
@@ -46,8 +59,9 @@ struct AtomExtractorTests {
 
     @Test func listsStandForTheirEntries() {
         #expect(atoms("{{calon}}!") == ["anies", "prabowo", "ganjar"])
-        #expect(atoms("dukung {{calo}}x") == ["dukung "], "the literal whose shortest atom is longest is kept")
-        #expect(atoms("dukung {{calon}}") == ["anies", "prabowo", "ganjar"], "whole words count two bytes more per bound")
+        #expect(filter("dukung {{calo}}x") == "all({dukung }, {‹ab›,‹cd›})", "the two most selective parts; \"x\" is not worth it")
+        #expect(filter("dukung {{calon}}") == "all({dukung }, {‹anies›,‹ganjar›,‹prabowo›})")
+        #expect(filter("ab {{calo}}") == "{‹ab›,‹cd›}", "whole words count two bytes more per bound: they beat \"ab \"")
         #expect(atoms("{{unknown}}") == nil)
     }
 
@@ -104,28 +118,28 @@ struct AtomExtractorTests {
     }
 
     /// Soundness on real patterns: wherever a default-pack pattern matches an example post's
-    /// normalised text, one of its atoms occurs in that text.
+    /// normalised text, its filter holds on that text.
     @Test func everyMatchOfTheDefaultPackContainsAnAtom() throws {
         var loader = RuleSetLoader()
         loader.addDefaultPack()
         let ruleSet = try loader.load()
         let normalizer = Normalizer()
         let expander = PatternExpander(lists: ruleSet.lists, normalizer: normalizer)
-        let extractor = AtomExtractor(listAtoms: { ref in ruleSet.lists[ref.list].flatMap { Plan.atoms(of: $0, normalizer: normalizer, wholeWords: !ref.partial) } })
+        let extractor = AtomExtractor(listAtoms: { ref in ruleSet.lists[ref.list].flatMap { Plan.analysis(of: $0, normalizer: normalizer, wholeWords: !ref.partial) } })
         var checked = 0, leadingChecked = 0
         for rule in ruleSet.rules {
             let texts = (rule.examples.match + rule.examples.noMatch).flatMap { example in
                 [example.post.text, example.post.target?.text ?? ""] + example.post.hashtags.map { "#" + $0 }
             }.map { normalizer.normalize($0) }
             for spec in rule.patterns + rule.exceptions.map(\.pattern) where spec.view == .normalized {
-                guard let atoms = extractor.atoms(of: spec.regex) else { continue }
+                guard let filter = extractor.filter(of: spec.regex) else { continue }
                 let leading = extractor.analysis(of: spec.regex)?.leading
                 let regex = try PCRE2Regex(try expander.expand(spec), options: spec.cased ? [] : .caseless)
                 for text in texts {
                     let views = [text.text] + [normalizer.leetView(of: text)?.text].compactMap { $0 }
                     for view in views where try regex.firstMatch(in: view) != nil {
                         checked += 1
-                        #expect(atoms.contains { Plan.truncated($0).occurs(in: view) }, "\(rule.id)/\(spec.name) matched \"\(view)\" without any atom where it must stand")
+                        #expect(filter.holds { Plan.truncated($0).occurs(in: view) }, "\(rule.id)/\(spec.name) matched \"\(view)\" but its filter \(filter) does not hold")
                         guard let leading else { continue }
                         // Leading literals: every match starts with one.
                         for m in try regex.matches(in: view) where !m.range.isEmpty {

@@ -1,6 +1,7 @@
-/// Finds literal "atoms" in a pattern: strings at least one of which must
-/// occur in any text the pattern matches. The prefilter looks for atoms in
-/// one pass and runs a pattern only when one of its atoms is present.
+/// Finds literal "atoms" in a pattern and what every match requires of them
+/// (an ``AtomFilter``: `ayo\s+coblos` needs "ayo" and "coblos"). The
+/// prefilter looks for atoms in one pass and runs a pattern only when its
+/// filter holds.
 ///
 /// The analysis is conservative: whatever it does not understand makes the
 /// pattern "unfilterable" (nil), and an unfilterable pattern always runs.
@@ -16,7 +17,7 @@
 struct AtomExtractor {
     /// What a pattern or list requires: literals every match contains, and (when known) literals
     /// every match starts with.
-    typealias ListAnalysis = (atoms: Set<Atom>, leading: Set<Atom>?)
+    typealias ListAnalysis = (filter: AtomFilter, leading: Set<Atom>?)
 
     /// An assertion that the text before a position is not a word character.
     enum WordStart {
@@ -29,8 +30,8 @@ struct AtomExtractor {
     /// The atoms each list reference stands for (nil: the list cannot be filtered).
     let listAtoms: (PatternExpander.Reference) -> ListAnalysis?
 
-    func atoms(of regex: String) -> Set<Atom>? {
-        analysis(of: regex)?.atoms
+    func filter(of regex: String) -> AtomFilter? {
+        analysis(of: regex)?.filter
     }
 
     /// The atoms of `regex` and the literals every match starts with (nil when unknown).
@@ -38,9 +39,9 @@ struct AtomExtractor {
     func analysis(of regex: String, start: WordStart? = nil) -> ListAnalysis? {
         guard let refs = try? PatternExpander.references(in: regex) else { return nil }
         var parser = Parser(bytes: Array(regex.utf8), refs: refs, listAtoms: listAtoms)
-        guard case .atoms(let atoms, let leading) = parser.alternation(start: start), parser.index == parser.bytes.count,
-              !atoms.isEmpty, !atoms.contains(where: \.text.isEmpty) else { return nil }
-        return (atoms, leading.flatMap { $0.isEmpty || $0.contains(where: \.text.isEmpty) ? nil : $0 })
+        guard case .filter(let filter, let leading) = parser.alternation(start: start), parser.index == parser.bytes.count,
+              !filter.atoms.isEmpty, !filter.atoms.contains(where: \.text.isEmpty) else { return nil }
+        return (filter, leading.flatMap { $0.isEmpty || $0.contains(where: \.text.isEmpty) ? nil : $0 })
     }
 
     /// A recursive-descent reader of the subset of PCRE2 syntax that matters for atoms.
@@ -63,8 +64,11 @@ struct AtomExtractor {
             /// It can match without any known literal.
             case nothing
             /// Every match contains one of these; `leading`: every match starts with one of those.
-            case atoms(Set<Atom>, leading: Set<Atom>?)
+            case filter(AtomFilter, leading: Set<Atom>?)
         }
+
+        /// The least ``AtomFilter/score`` of a second required part (five letters, or a bounded word of three).
+        static let selectiveScore = 5
 
         /// Word-boundary assertions the analysis recognises, as written.
         static let startAssertions = [#"(?<![\p{L}\p{N}_])"#, #"(?<!\w)"#, #"(?<![\w])"#].map { Array($0.utf8) }
@@ -77,26 +81,27 @@ struct AtomExtractor {
 
         /// alternation := sequence ('|' sequence)*. `start`: what precedes each branch.
         mutating func alternation(start: WordStart? = nil) -> Requirement {
-            var union = Set<Atom>()
+            var branches: [AtomFilter] = []
             var unconstrained = false
             var leading: Set<Atom>? = []
             while true {
                 switch sequence(start: start) {
                 case .unsupported: return .unsupported
                 case .nothing: unconstrained = true
-                case .atoms(let atoms, let branchLeading):
-                    union.formUnion(atoms)
+                case .filter(let filter, let branchLeading):
+                    branches.append(filter)
                     leading = branchLeading.flatMap { branch in leading.map { $0.union(branch) } }
                 }
                 if index < bytes.count, bytes[index] == UInt8(ascii: "|") { index += 1; continue }
                 break
             }
-            return unconstrained ? .nothing : .atoms(union, leading: leading)
+            return unconstrained ? .nothing : .filter(.alternation(branches), leading: leading)
         }
 
         /// A sequence of elements; literal characters join into runs. `start`: what precedes it.
         mutating func sequence(start: WordStart? = nil) -> Requirement {
-            var best: Set<Atom>?
+            // What every match needs, part by part (literal runs, groups, lists), in pattern order.
+            var required: [AtomFilter] = []
             var run: [UInt8] = []
             // What the match starts with: decided by the first element that can consume text.
             var leading: Set<Atom>?
@@ -108,16 +113,14 @@ struct AtomExtractor {
             // A word-start assertion holds right here (nothing consumed since), and the run began at one.
             var wordStart = start
             var runWordStart = false
-            func score(_ s: Set<Atom>) -> Int { s.map(\.score).min() ?? 0 }
-            func consider(_ candidate: Set<Atom>) {
-                if candidate.isEmpty { return }
-                if best == nil || score(candidate) > score(best!) || (score(candidate) == score(best!) && candidate.count < best!.count) { best = candidate }
+            func consider(_ candidate: AtomFilter) {
+                if !candidate.atoms.isEmpty { required.append(candidate) }
             }
             func flush(wordEnd: Bool = false) {
                 if !run.isEmpty {
                     let atom = Atom(String(decoding: run, as: UTF8.self).lowercased(), wordStart: runWordStart, wordEnd: wordEnd)
                     if runIsLeading { leading = optionalLeading?.union([atom]); runIsLeading = false }
-                    consider([atom])
+                    consider(.any([atom]))
                 }
                 run = []
                 runWordStart = false
@@ -201,7 +204,7 @@ struct AtomExtractor {
                     if case .unsupported = inner { return .unsupported }
                     index += 1
                     // A positive lookaround's atoms are required but lie elsewhere than the match's start.
-                    if !isNegative, case .atoms(let atoms, let leading) = inner { element = (atoms, isLookaround ? nil : leading) }
+                    if !isNegative, case .filter(let filter, let leading) = inner { element = (filter, isLookaround ? nil : leading) }
                     zeroWidth = isLookaround
                 } else if c == UInt8(ascii: ".") || c == UInt8(ascii: "^") || c == UInt8(ascii: "$") {
                     zeroWidth = c != UInt8(ascii: ".")
@@ -257,10 +260,17 @@ struct AtomExtractor {
                     continue
                 }
                 flush()
-                if !optional, let element { consider(element.atoms) }
+                if !optional, let element { consider(element.filter) }
             }
             flush()
-            return best.map { .atoms($0, leading: leading) } ?? .nothing
+            guard !required.isEmpty else { return .nothing }
+            // The most selective part, and the next one when it is selective too (a short literal
+            // such as "#" or "di" occurs in most posts: looking for it costs more than it saves).
+            let ranked = required.enumerated().map { (offset: $0.offset, filter: $0.element, score: $0.element.score, size: $0.element.atoms.count) }
+                .sorted { ($0.score, -$0.size, -$0.offset) > ($1.score, -$1.size, -$1.offset) }
+            let kept = ranked.prefix(1) + ranked.dropFirst().prefix(1).filter { $0.score >= Parser.selectiveScore }
+            let filters = kept.sorted { $0.offset < $1.offset }.map(\.filter)
+            return .filter(.conjunction(filters), leading: leading)
         }
 
         mutating func skipClass() -> Bool {

@@ -90,17 +90,17 @@ final class Evaluator: Sendable {
         return PostResult(id: post.id, findings: findings, errors: errors, explanation: options.explain ? traces : nil)
     }
 
-    /// Marks every pattern (by memo key) one of whose atoms occurs in some view, and records where
+    /// Marks every atom group one of whose atoms occurs in some view, and records where
     /// leading atoms occur (for `anchoredMatches`).
     private func markCandidates(_ views: [View], _ scratch: Scratch) {
         let stamp = scratch.stamp
-        let atomKeys = plan.atomKeys, isLeading = plan.atomIsLeading, lengths = plan.atomLengths, bounds = plan.atomBounds
+        let atomGroups = plan.atomGroups, isLeading = plan.atomIsLeading, lengths = plan.atomLengths, bounds = plan.atomBounds
         // The scan's callback works on local arrays, moved out of the scratch and back: through the
         // class, every access would check exclusivity and uniqueness.
-        let marks = scratch.candidateStamp, seen = scratch.atomStamp
-        var marked = scratch.markedKeys
+        let marks = scratch.groupStamp, seen = scratch.atomStamp
+        var marked = scratch.markedGroups
         var leadingHits = scratch.leadingHits, textStart = scratch.leadingHitStart
-        scratch.markedKeys = []
+        scratch.markedGroups = []
         scratch.leadingHits = []
         scratch.leadingHitStart = []
         marked.removeAll(keepingCapacity: true)
@@ -115,11 +115,11 @@ final class Evaluator: Sendable {
                     if isLeading[atom] { leadingHits.append(LeadingHit(atom: Int32(atom), start: Int32(start))) }
                     guard seen[atom] != stamp else { return }
                     seen[atom] = stamp
-                    for k in atomKeys.range(atom) {
-                        let key = atomKeys.values[k]
-                        if marks[Int(key)] != stamp {
-                            marks[Int(key)] = stamp
-                            marked.append(key)
+                    for k in atomGroups.range(atom) {
+                        let group = atomGroups.values[k]
+                        if marks[Int(group)] != stamp {
+                            marks[Int(group)] = stamp
+                            marked.append(group)
                         }
                     }
                 }
@@ -133,7 +133,7 @@ final class Evaluator: Sendable {
             if let leet = view.leet { scan(leet.text) }
         }
         textStart.append(Int32(leadingHits.count))
-        scratch.markedKeys = marked
+        scratch.markedGroups = marked
         scratch.leadingHits = leadingHits
         scratch.leadingHitStart = textStart
     }
@@ -145,10 +145,10 @@ final class Evaluator: Sendable {
         list.removeAll(keepingCapacity: true)
         list.append(contentsOf: plan.alwaysRules)
         let stamp = scratch.stamp
-        let ruleStamp = scratch.ruleStamp, keyRules = plan.keyRules
-        for key in scratch.markedKeys {
-            for k in keyRules.range(Int(key)) {
-                let rule = keyRules.values[k]
+        let ruleStamp = scratch.ruleStamp, groupRules = plan.groupRules
+        for group in scratch.markedGroups {
+            for k in groupRules.range(Int(group)) {
+                let rule = groupRules.values[k]
                 if ruleStamp[Int(rule)] != stamp {
                     ruleStamp[Int(rule)] = stamp
                     list.append(rule)
@@ -160,8 +160,15 @@ final class Evaluator: Sendable {
     }
 
     private func isCandidate(_ id: Int, _ scratch: Scratch) -> Bool {
-        let key = plan.filterKeys[id]
-        return !options.prefilter || key < 0 || scratch.candidateStamp[Int(key)] == scratch.stamp
+        let key = Int(plan.filterKeys[id])
+        guard options.prefilter, key >= 0 else { return true }
+        let stamp = scratch.stamp
+        if scratch.candidateChecked[key] != stamp {
+            // Worked out once per post, for every rule that shares the pattern.
+            scratch.candidateChecked[key] = stamp
+            if plan.filters.holds(key, groups: scratch.groupStamp, stamp: stamp, stack: scratch.filterStack) { scratch.candidateStamp[key] = stamp }
+        }
+        return scratch.candidateStamp[key] == stamp
     }
 
     private enum Outcome {

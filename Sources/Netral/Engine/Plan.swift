@@ -70,8 +70,12 @@ final class Plan: Sendable {
     let rules: [CompiledRule]
     let ruleSet: RuleSet
     let prefilter: AhoCorasick
-    /// Atom id → the memo keys of the patterns it makes candidates.
-    let atomKeys: Buckets
+    /// Atom id → the groups (of ``filters``) it marks.
+    let atomGroups: Buckets
+    /// Per memo key: what the prefilter must have seen for the pattern to be a candidate.
+    let filters: FilterProgram
+    /// The number of atom groups.
+    let groupCount: Int
     /// Fields any rule reads.
     let fields: [Field]
     /// Names the candidates evidence points to.
@@ -95,8 +99,8 @@ final class Plan: Sendable {
     let leadingSignature: [UInt64]
     /// Rules (by index) the prefilter can never skip.
     let alwaysRules: [Int32]
-    /// Memo key → the rules (by index) it may wake.
-    let keyRules: Buckets
+    /// Group → the rules (by index) it may wake.
+    let groupRules: Buckets
     /// Per profile: a pattern of its context words, to tell apart candidates that share a ballot number.
     let profileContext: [String: PCRE2Regex]
     /// Per profile: the dates around its windows in which a post plausibly concerns it.
@@ -113,14 +117,14 @@ final class Plan: Sendable {
             let cacheKey = "\(ref.list)\u{0}\(ref.partial)"
             if let known = listAtomCache[cacheKey] { return known }
             guard let list = ruleSet.lists[ref.list] else { return nil }
-            let analysis = Plan.atoms(of: list, normalizer: options.normalizer, wholeWords: !ref.partial)
+            let analysis = Plan.analysis(of: list, normalizer: options.normalizer, wholeWords: !ref.partial)
             listAtomCache[cacheKey] = analysis
             return analysis
         })
         var patterns: [Pattern] = []
         var rules: [CompiledRule] = []
         var atomIndex: [Atom: Int] = [:]
-        var atomPatterns: [[Int32]] = []
+        var atomGroupLists: [[Int32]] = []
         var unfilterable: [String] = []
         var fieldsUsed = Set<Field>()
         var regexCache: [String: PCRE2Regex] = [:]
@@ -130,10 +134,28 @@ final class Plan: Sendable {
         var atomAnchors: [[Int32]] = []
         func atomID(_ atom: Atom) -> Int {
             if let known = atomIndex[atom] { return known }
-            atomIndex[atom] = atomPatterns.count
-            atomPatterns.append([])
+            atomIndex[atom] = atomGroupLists.count
+            atomGroupLists.append([])
             atomAnchors.append([])
-            return atomPatterns.count - 1
+            return atomGroupLists.count - 1
+        }
+        // Groups of atoms, by content: a list shared by many patterns is one group.
+        var groupIndex: [Set<Atom>: Int32] = [:]
+        var groupRarity: [Int] = []
+        var filters: [GroupFilter?] = []
+        func compile(_ filter: AtomFilter) -> GroupFilter {
+            switch filter {
+            case .any(let atoms):
+                let cut = Set(atoms.map(Plan.truncated))
+                if let known = groupIndex[cut] { return .group(known) }
+                let id = Int32(groupRarity.count)
+                groupIndex[cut] = id
+                groupRarity.append(cut.map(\.score).min() ?? 0)
+                for atom in cut { atomGroupLists[atomID(atom)].append(id) }
+                return .group(id)
+            case .all(let parts): return .all(parts.map(compile))
+            case .either(let parts): return .either(parts.map(compile))
+            }
         }
 
         for rule in ruleSet.rules {
@@ -166,8 +188,7 @@ final class Plan: Sendable {
                     memo[memoText] = memoKey
                     let analysis = spec.view == .normalized ? extractor.analysis(of: spec.regex)
                         : Plan.originalViewAnalysis(extractor.analysis(of: spec.regex), normalizer: options.normalizer)
-                    let atoms = analysis?.atoms
-                    memoFilterable.append(atoms != nil)
+                    memoFilterable.append(analysis != nil)
                     // Every match starts with a known literal: confirm only where one occurs, anchored there.
                     if let leading = analysis?.leading, options.prefilter {
                         anchored.append(try EngineError.wrap("pattern \(spec.name) of \(rule.id)") { () throws(PCRE2Error) in
@@ -181,9 +202,7 @@ final class Plan: Sendable {
                     }
                     // A prefix of a required literal is required too: shorter atoms make a smaller
                     // automaton (it stays in cache) for a few more candidates.
-                    for atom in Set((atoms ?? []).map(Plan.truncated)) {
-                        atomPatterns[atomID(atom)].append(Int32(memoKey))
-                    }
+                    filters.append(analysis.map { compile($0.filter) })
                 }
                 if !memoFilterable[memoKey] { unfilterable.append("\(rule.id)/\(spec.name)") }
                 patterns.append(Pattern(id: id, name: spec.name, regex: regex, fields: fields, fieldMask: mask, view: spec.view,
@@ -195,8 +214,10 @@ final class Plan: Sendable {
         }
         self.patterns = patterns
         self.rules = rules
-        self.atomKeys = Buckets(atomPatterns)
-        self.atomCount = atomPatterns.count
+        self.atomGroups = Buckets(atomGroupLists)
+        self.filters = FilterProgram(filters)
+        self.groupCount = groupRarity.count
+        self.atomCount = atomGroupLists.count
         self.unfilterablePatterns = unfilterable
         var needles = [[UInt8]](repeating: [], count: atomIndex.count)
         var bounds = [UInt8](repeating: 0, count: atomIndex.count)
@@ -238,7 +259,7 @@ final class Plan: Sendable {
         }
         self.leadingSignature = signature
         var always: [Int32] = []
-        var byKey = [[Int32]](repeating: [], count: memo.count)
+        var byGroup = [[Int32]](repeating: [], count: groupRarity.count)
         // A pattern many rules share (a vocabulary list) is a candidate on many posts; one few rules
         // use (a region's candidate names) on few: index each rule by its least shared patterns.
         var sharing = [Int](repeating: 0, count: memo.count)
@@ -247,10 +268,13 @@ final class Plan: Sendable {
             let necessary = rule.gate.necessary { id in filterKeys[id] < 0 ? .infinity : Double(sharing[patterns[id].memoKey]) }
             let keys = necessary.map { Set($0.map { filterKeys[$0] }) }
             guard let keys, !keys.contains(-1) else { always.append(Int32(index)); continue }
-            for key in keys { byKey[Int(key)].append(Int32(index)) }
+            // The rule is woken by the groups one of which a candidate pattern must have marked.
+            var groups = Set<Int32>()
+            for key in keys { groups.formUnion(filters[Int(key)]!.cover { groupRarity[Int($0)] }) }
+            for group in groups { byGroup[Int(group)].append(Int32(index)) }
         }
         self.alwaysRules = always
-        self.keyRules = Buckets(byKey)
+        self.groupRules = Buckets(byGroup)
     }
 }
 
@@ -267,37 +291,33 @@ extension Plan {
     /// original; a literal that does not (an abbreviation, a character the normaliser folds)
     /// leaves the pattern unfilterable. Never anchored: offsets differ between the views.
     static func originalViewAnalysis(_ analysis: AtomExtractor.ListAnalysis?, normalizer: Normalizer) -> AtomExtractor.ListAnalysis? {
-        guard let analysis else { return nil }
-        var atoms = Set<Atom>()
-        for atom in analysis.atoms {
-            guard normalizer.normalize(atom.text).text == atom.text else { return nil }
-            atoms.insert(Atom(atom.text))
-        }
-        return (atoms, nil)
+        guard let analysis, analysis.filter.atoms.allSatisfy({ normalizer.normalize($0.text).text == $0.text }) else { return nil }
+        return (analysis.filter.mapAtoms { Atom($0.text) }, nil)
     }
 
-    /// The atoms of a list: its literal entries normalised, and the atoms of its regex entries;
-    /// nil when some entry has none (the list can then match without any known literal). Its
+    /// The filter of a list: one of its literal entries (normalised), or what one of its regex
+    /// entries requires; nil when some entry requires nothing (the list can then match without
+    /// any known literal). Its
     /// leading literals: the literal entries and the regex entries' leading literals (nil when
     /// some regex entry has none). With `wholeWords` (a reference without `|partial`), every
     /// match is a whole word: literal entries count only as whole words, and regex entries' first
     /// literals only at the start of one.
-    static func atoms(of list: WordList, normalizer: Normalizer, wholeWords: Bool) -> AtomExtractor.ListAnalysis? {
-        var atoms = Set<Atom>()
+    static func analysis(of list: WordList, normalizer: Normalizer, wholeWords: Bool) -> AtomExtractor.ListAnalysis? {
+        var branches: [AtomFilter] = []
         var leading: Set<Atom>? = []
         for entry in list.entries {
             if entry.isRegex {
                 guard let inner = AtomExtractor(listAtoms: { _ in nil }).analysis(of: entry.text, start: wholeWords ? .notAfterWord : nil) else { return nil }
-                atoms.formUnion(inner.atoms)
+                branches.append(inner.filter)
                 leading = inner.leading.flatMap { entryLeading in leading.map { $0.union(entryLeading) } }
             } else {
                 let normal = normalizer.normalize(entry.text).text
                 guard !normal.isEmpty else { return nil }
                 let atom = Atom(normal, wordStart: wholeWords, wordEnd: wholeWords)
-                atoms.insert(atom)
+                branches.append(.any([atom]))
                 leading?.insert(atom)
             }
         }
-        return atoms.isEmpty ? nil : (atoms, leading)
+        return branches.isEmpty ? nil : (.alternation(branches), leading)
     }
 }

@@ -10,8 +10,14 @@ final class Scratch {
     private(set) var stamp: UInt32 = 0
     // The fixed-size marks live in buffers the scratch owns: read and written through `let`
     // pointers, they need none of the exclusivity and uniqueness checks of a class's arrays.
-    /// By memo key: the prefilter saw one of the pattern's atoms.
+    /// By memo key: whether the pattern is a candidate has been worked out (``candidateChecked``),
+    /// and it is one (``candidateStamp``).
+    let candidateChecked: UnsafeMutableBufferPointer<UInt32>
     let candidateStamp: UnsafeMutableBufferPointer<UInt32>
+    /// By atom group: one of its atoms occurs in this post.
+    let groupStamp: UnsafeMutableBufferPointer<UInt32>
+    /// The stack of ``FilterProgram/holds(_:groups:stamp:stack:)``.
+    let filterStack: UnsafeMutableBufferPointer<Bool>
     /// By atom: already seen in this post.
     let atomStamp: UnsafeMutableBufferPointer<UInt32>
     /// By rule: already in ``ruleList``.
@@ -23,9 +29,9 @@ final class Scratch {
     var leadingHits: [LeadingHit] = []
     /// By text number: where its hits start in ``leadingHits`` (one more entry than there are texts).
     var leadingHitStart: [Int32] = []
-    /// Buffers: start positions, the memo keys marked in this post, the rules they wake, the gate's stack.
+    /// Buffers: start positions, the groups marked in this post, the rules they wake, the gate's stack.
     var starts: [Int32] = []
-    var markedKeys: [Int32] = []
+    var markedGroups: [Int32] = []
     var ruleList: [Int32] = []
     var gateStack: [Bool] = []
     /// Candidates named by evidence texts of the current post.
@@ -37,7 +43,11 @@ final class Scratch {
             buffer.initialize(repeating: 0)
             return UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
         }
+        candidateChecked = marks(plan.memoKeys)
         candidateStamp = marks(plan.memoKeys)
+        groupStamp = marks(plan.groupCount)
+        filterStack = .allocate(capacity: plan.filters.depth)
+        filterStack.initialize(repeating: false)
         atomStamp = marks(plan.prefilter.count)
         ruleStamp = marks(plan.rules.count)
         memoStamp = marks(plan.memoKeys)
@@ -46,7 +56,8 @@ final class Scratch {
     }
 
     deinit {
-        for marks in [candidateStamp, atomStamp, ruleStamp, memoStamp] { marks.baseAddress.map { UnsafeMutablePointer($0).deallocate() } }
+        for marks in [candidateChecked, candidateStamp, groupStamp, atomStamp, ruleStamp, memoStamp] { marks.baseAddress.map { UnsafeMutablePointer($0).deallocate() } }
+        filterStack.deallocate()
         _ = memoValues.deinitialize()
         memoValues.deallocate()
     }
@@ -57,7 +68,7 @@ final class Scratch {
         stamp &+= 1
         guard stamp == 0 else { return }
         // After 2³² posts the stamp wraps: clear the marks for real once.
-        for marks in [candidateStamp, atomStamp, ruleStamp, memoStamp] { marks.update(repeating: 0) }
+        for marks in [candidateChecked, candidateStamp, groupStamp, atomStamp, ruleStamp, memoStamp] { marks.update(repeating: 0) }
         stamp = 1
     }
 
