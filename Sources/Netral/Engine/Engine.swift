@@ -83,25 +83,20 @@ public final class Engine: Sendable {
     public func evaluate<S: Sequence, T: Sendable>(records: S, transform: @escaping @Sendable (InputRecord, BatchOutput) -> T,
                                                    emit: (InputRecord, BatchOutput, T) throws -> Void) rethrows where S.Element == InputRecord {
         typealias Output = (InputRecord, BatchOutput, T)
-        var nextChunk: () -> [JSONLinesReader.RawRecord]?
+        // JSON Lines: the reader only splits lines; parsing runs on the workers too.
+        let next: () -> JSONLinesReader.RawRecord?
         if var reader = records as? JSONLinesReader {
-            // JSON Lines: the reader only splits lines; parsing runs on the workers too.
-            let size = max(1, options.chunkSize)
-            nextChunk = {
-                var chunk: [JSONLinesReader.RawRecord] = []
-                chunk.reserveCapacity(size)
-                while chunk.count < size, let raw = reader.nextRaw() { chunk.append(raw) }
-                return chunk.isEmpty ? nil : chunk
-            }
+            next = { reader.nextRaw() }
         } else {
             var iterator = records.makeIterator()
-            let size = max(1, options.chunkSize)
-            nextChunk = {
-                var chunk: [JSONLinesReader.RawRecord] = []
-                chunk.reserveCapacity(size)
-                while chunk.count < size, let record = iterator.next() { chunk.append(.ready(record)) }
-                return chunk.isEmpty ? nil : chunk
-            }
+            next = { iterator.next().map { .ready($0) } }
+        }
+        let size = max(1, options.chunkSize)
+        func nextChunk() -> [JSONLinesReader.RawRecord]? {
+            var chunk: [JSONLinesReader.RawRecord] = []
+            chunk.reserveCapacity(size)
+            while chunk.count < size, let raw = next() { chunk.append(raw) }
+            return chunk.isEmpty ? nil : chunk
         }
         let work: @Sendable ([JSONLinesReader.RawRecord], Scratch) -> [Output] = { [evaluator] chunk, scratch in
             chunk.compactMap { raw -> Output? in

@@ -75,17 +75,17 @@ extension Post {
         }
         var target: Target?
         if let t = try reader.object("target") {
-            var sub = JSONFields(object: t, prefix: "target.", id: id)
+            let sub = JSONFields(object: t, prefix: "target.", id: id)
             target = Target(author: try sub.string("author"), text: try sub.string("text"), url: try sub.string("url"))
         }
         var media: [Media] = []
         for (i, item) in try reader.objects("media").enumerated() {
-            var sub = JSONFields(object: item, prefix: "media[\(i)].", id: id)
+            let sub = JSONFields(object: item, prefix: "media[\(i)].", id: id)
             media.append(Media(caption: try sub.string("caption"), alt: try sub.string("alt"), ocr: try sub.string("ocr")))
         }
         var profile: Profile?
         if let p = try reader.object("profile") {
-            var sub = JSONFields(object: p, prefix: "profile.", id: id)
+            let sub = JSONFields(object: p, prefix: "profile.", id: id)
             profile = Profile(name: try sub.string("name"), bio: try sub.string("bio"))
         }
         var createdAt: Date?
