@@ -100,7 +100,8 @@ struct NormalizerTests {
         #expect(plain.normalize("Yg ✌️").text.hasPrefix("yg "))
     }
 
-    /// The one-pass path for plain ASCII must give exactly what the general path gives: on
+    /// The one-pass paths (plain ASCII; one build when no word-level step applies) must give
+    /// exactly what the general path gives: on
     /// hand-picked edge cases, every text of the development set and the rule pack's examples,
     /// and generated texts that mix capitals, white space, separators, abbreviations and runs.
     @Test func plainASCIIPathGivesWhatTheGeneralPathGives() throws {
@@ -117,7 +118,8 @@ struct NormalizerTests {
             (try? JSONSerialization.jsonObject(with: Data(line.utf8))).flatMap { ($0 as? [String: Any])?["text"] as? String }
         }
         let pieces = ["yg", "Yg", "Prabowo", "p r a b o", "G.A.N", "pilihhh", "aaA", "  ", "\t", "\n", " ", "AMIN", "02", "@user", "$100",
-                      "dgn", "a", "b", "-", "_", "*", ".", "x", "Sy", "GAK", "ok", "2024", "#tagar"]
+                      "dgn", "a", "b", "-", "_", "*", ".", "x", "Sy", "GAK", "ok", "2024", "#tagar",
+                      "✌️", "😂", "é", "Ｐｒａｂｏｗｏ", "\u{200B}", "🇮🇩", "ÿg", "\u{00A0}", "ß"]
         var state: UInt64 = 42
         for _ in 0..<3_000 {
             var text = ""
@@ -132,6 +134,15 @@ struct NormalizerTests {
             #expect(normalizer.normalize(text) == normalizer.normalizeGenerally(text), "\(text.debugDescription)")
             if text.utf8.allSatisfy({ $0 < 0x80 }) { plain += 1 }
         }
-        #expect(plain > 2_000)
+        #expect(plain > 500)
+        #expect(texts.count - plain > 1_000, "texts with emoji and accents take the one-pass build too")
+    }
+
+    @Test func pictographPlanesHoldNoLetterOrNumber() {
+        for value in UInt32(0x1F300)...0x1FAFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(Normalizer.isPictograph(scalar))
+            #expect(!scalar.properties.isAlphabetic && scalar.properties.numericType == nil, "U+\(String(value, radix: 16, uppercase: true))")
+        }
     }
 }

@@ -2,10 +2,17 @@ import Foundation
 import Netral
 
 let engine = try! Engine.withDefaultRules()
+/// The same rules with the prefilter off: every pattern run on every post.
+let unfiltered: Engine = {
+    var options = EngineOptions()
+    options.prefilter = false
+    return try! Engine.withDefaultRules(options: options)
+}()
 let normalizer = Normalizer()
 
 /// Any text through the normaliser and the default pack: offsets stay inside the original
-/// text and evidence quotes it exactly.
+/// text, evidence quotes it exactly, and the prefilter (atoms, their word bounds, filters,
+/// anchored confirmation) changes no finding.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzEngine(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
@@ -19,7 +26,9 @@ public func fuzzEngine(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     if let leet = normalizer.leetView(of: normalized) {
         precondition(leet.originalRange(of: 0..<leet.text.utf8.count).upperBound <= count)
     }
-    let result = engine.evaluate(Post(id: "f", text: text, target: Post.Target(text: text)))
+    let post = Post(id: "f", text: text, target: Post.Target(text: text))
+    let result = engine.evaluate(post)
+    precondition(result.findings == unfiltered.evaluate(post).findings, "the prefilter changed the findings")
     let scalars = Array(text.unicodeScalars)
     for finding in result.findings {
         for e in finding.evidence where e.field == "text" {

@@ -450,12 +450,12 @@ final class Evaluator: Sendable {
         // Several rules' evidence names the same words: look them up once per post.
         let key = "\(view == .original ? "o" : "n")\(hit.matchedText(in: views))"
         if let known = scratch.attributions[key] { return known }
-        let named = attributeUncached(hit, view: view, post: post, views: views)
+        let named = attributeUncached(hit, view: view, post: post, views: views, scratch: scratch)
         scratch.attributions[key] = named
         return named
     }
 
-    private func attributeUncached(_ hit: Hit, view: PatternSpec.View, post: Post, views: [View]) -> [(label: String, profile: String?)] {
+    private func attributeUncached(_ hit: Hit, view: PatternSpec.View, post: Post, views: [View], scratch: Scratch) -> [(label: String, profile: String?)] {
         let matched = view == .original ? options.normalizer.normalize(String(hit.matchedText(in: views))).text : String(hit.matchedText(in: views))
         let found = plan.candidates.candidates(in: matched)
         let profiles = Set(found.compactMap(\.profile))
@@ -467,8 +467,12 @@ final class Evaluator: Sendable {
         }
         if keep.count > 1 {
             let mentioned = keep.filter { id in
+                // Whether the post mentions a profile's context words is the same for every hit: once per post.
+                if let known = scratch.profileMentioned[id] { return known }
                 guard let regex = plan.profileContext[id] else { return false }
-                return views.contains { (try? regex.firstMatch(in: $0.normalized.text)) != nil }
+                let found = views.contains { (try? scratch.matcher.firstMatch(of: regex, in: $0.normalized.text)) != nil }
+                scratch.profileMentioned[id] = found
+                return found
             }
             if !mentioned.isEmpty { keep = mentioned }
         }

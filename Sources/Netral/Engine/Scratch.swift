@@ -36,6 +36,8 @@ final class Scratch {
     var gateStack: [Bool] = []
     /// Candidates named by evidence texts of the current post.
     var attributions: [String: [(label: String, profile: String?)]] = [:]
+    /// By profile: whether the current post mentions its context words.
+    var profileMentioned: [String: Bool] = [:]
 
     init(plan: Plan) {
         func marks(_ count: Int) -> UnsafeMutableBufferPointer<UInt32> {
@@ -65,6 +67,7 @@ final class Scratch {
     /// Starts a new post: every mark of the previous one becomes stale.
     func beginPost() {
         if !attributions.isEmpty { attributions.removeAll(keepingCapacity: true) }
+        if !profileMentioned.isEmpty { profileMentioned.removeAll(keepingCapacity: true) }
         stamp &+= 1
         guard stamp == 0 else { return }
         // After 2³² posts the stamp wraps: clear the marks for real once.

@@ -49,14 +49,26 @@ public struct Normalizer: Sendable, Hashable {
 
     /// Normalises `text`.
     public func normalize(_ text: String) -> NormalizedText {
-        if options == .all, let fast = normalizePlainASCII(text) { return fast }
-        return normalizeGenerally(text)
+        guard options == .all else { return normalizeGenerally(text) }
+        if let fast = normalizePlainASCII(text) { return fast }
+        var units = Units(capacity: text.utf8.count)
+        mapCharacters(of: text, into: &units)
+        // Most texts have no spaced-out, elongated or abbreviated word: then one pass collapses
+        // white space and writes the view.
+        if !Normalizer.needsWordSteps(units) { return units.build(original: text, collapsingWhitespace: true) }
+        return finishGenerally(units, original: text)
     }
 
     /// Every step, one after the other, on units that carry their original span.
     func normalizeGenerally(_ text: String) -> NormalizedText {
         var units = Units(capacity: text.utf8.count)
         mapCharacters(of: text, into: &units)
+        return finishGenerally(units, original: text)
+    }
+
+    /// The word-level steps and white space, each a pass of its own, then the view.
+    private func finishGenerally(_ mapped: Units, original text: String) -> NormalizedText {
+        var units = mapped
         if options.contains(.joinSpaced) { units = joinSpacedLetters(units) }
         if options.contains(.squeeze) { units = squeezeElongation(units) }
         if options.contains(.abbreviations) { units = expandAbbreviations(units) }
@@ -124,6 +136,37 @@ public struct Normalizer: Sendable, Hashable {
                 let b = bytes[i]
                 guard (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "@") || b == UInt8(ascii: "$") else { continue }
                 if letterish(bytes[i - 1]), letterish(bytes[i + 1]), NormalizationTables.leet[b] != nil { return true }
+            }
+            return false
+        }
+    }
+
+    /// Whether joining spaced letters, squeezing elongation or expanding an abbreviation would
+    /// change `units`: the same tests those steps make before they copy anything, in one pass.
+    static func needsWordSteps(_ units: Units) -> Bool {
+        units.items.withUnsafeBufferPointer { s in
+            let n = s.count
+            let longest = NormalizationTables.longestAbbreviation, ends = NormalizationTables.abbreviationEnds
+            var wordStart = -1
+            for i in 0..<n {
+                let c = s[i].scalar
+                if n >= 7, i + 4 < n, s[i + 3].scalar == s[i + 1].scalar, NormalizationTables.isLetterSeparator(s[i + 1].scalar),
+                   isLetter(c), isLetter(s[i + 2].scalar), isLetter(s[i + 4].scalar) { return true }
+                if i + 2 < n, s[i + 1].scalar == c, s[i + 2].scalar == c, isLetter(c) { return true }
+                guard isWordScalar(c) else { continue }
+                if wordStart < 0 { wordStart = i }
+                guard i + 1 == n || !isWordScalar(s[i + 1].scalar) else { continue }
+                let first = s[wordStart].scalar.value, last = c.value
+                if i - wordStart + 1 <= longest, first < 128, last < 128, ends[Int(first)] & (1 << UInt128(last)) != 0 {
+                    var key: UInt128 = 0
+                    var ascii = true
+                    for k in wordStart...i {
+                        guard s[k].scalar.isASCII else { ascii = false; break }
+                        key = key << 8 | UInt128(s[k].scalar.value)
+                    }
+                    if ascii, NormalizationTables.abbreviation(packed: key) != nil { return true }
+                }
+                wordStart = -1
             }
             return false
         }
@@ -334,13 +377,19 @@ public struct Normalizer: Sendable, Hashable {
     }
 
     private static func isWordScalarSlow(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || s.properties.numericType != nil
+        if isPictograph(s) { return false }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
     @inline(__always)
     private static func isLetter(_ s: Unicode.Scalar) -> Bool {
-        s.isASCII ? (s.value | 0x20 >= 97 && s.value | 0x20 <= 122) : s.properties.isAlphabetic
+        s.isASCII ? (s.value | 0x20 >= 97 && s.value | 0x20 <= 122) : !isPictograph(s) && s.properties.isAlphabetic
     }
+
+    /// The emoji and pictograph planes U+1F300–U+1FAFF, which hold no letter and no number (a test
+    /// checks every scalar): most non-ASCII characters of a post, answered without a property look-up.
+    @inline(__always)
+    static func isPictograph(_ s: Unicode.Scalar) -> Bool { s.value >= 0x1F300 && s.value <= 0x1FAFF }
 
     /// "p r a b o w o", "G.A.N.J.A.R": four or more single letters with one separator between each.
     private func joinSpacedLetters(_ units: Units) -> Units {
@@ -505,17 +554,27 @@ struct Units {
         items.append(Unit(scalar: scalar, start: start, end: end))
     }
 
-    /// The view as a string, with one map entry per UTF-8 byte.
-    func build(original: String) -> NormalizedText {
+    /// The view as a string, with one map entry per UTF-8 byte. With `collapsingWhitespace`,
+    /// white space is collapsed on the way as the white-space step does: no space at either end,
+    /// never two in a row.
+    func build(original: String, collapsingWhitespace: Bool = false) -> NormalizedText {
         let count = items.reduce(0) { $0 + UTF8.width($1.scalar) }
         var bytes = [UInt8](repeating: 0, count: count)
         var byteStarts = [Int32](repeating: 0, count: count)
         var byteEnds = [Int32](repeating: 0, count: count)
+        var written = 0
         bytes.withUnsafeMutableBufferPointer { bytes in
             byteStarts.withUnsafeMutableBufferPointer { starts in
                 byteEnds.withUnsafeMutableBufferPointer { ends in
                     var k = 0
+                    var lastWasSpace = true
+                    defer { written = k }
                     for unit in items {
+                        if collapsingWhitespace {
+                            let space = unit.scalar == " "
+                            if space, lastWasSpace { continue }
+                            lastWasSpace = space
+                        }
                         if unit.scalar.isASCII {
                             bytes[k] = UInt8(unit.scalar.value)
                             starts[k] = unit.start
@@ -530,8 +589,14 @@ struct Units {
                             k += 1
                         }
                     }
+                    if collapsingWhitespace, k > 0, bytes[k - 1] == 32 { k -= 1 }
                 }
             }
+        }
+        if written < count {
+            bytes.removeLast(count - written)
+            byteStarts.removeLast(count - written)
+            byteEnds.removeLast(count - written)
         }
         return NormalizedText(original: original, text: String(decoding: bytes, as: UTF8.self), starts: byteStarts, ends: byteEnds)
     }
