@@ -1,5 +1,6 @@
 /// Finds literal "atoms" in a pattern and what every match requires of them
-/// (an ``AtomFilter``: `ayo\s+coblos` needs "ayo" and "coblos"). The
+/// (an ``AtomFilter``: `\bsaya\s+dukung` needs "saya" at a word start and
+/// "dukung"). The
 /// prefilter looks for atoms in one pass and runs a pattern only when its
 /// filter holds.
 ///
@@ -15,8 +16,8 @@
 /// the engine then confirms the pattern only where one occurs, anchored there,
 /// instead of scanning the whole text.
 struct AtomExtractor {
-    /// What a pattern or list requires: literals every match contains, and (when known) literals
-    /// every match starts with.
+    /// What a pattern or list requires: the filter every match satisfies, and (when known) the
+    /// literals every match starts with.
     typealias ListAnalysis = (filter: AtomFilter, leading: Set<Atom>?)
 
     /// An assertion that the text before a position is not a word character.
@@ -27,14 +28,15 @@ struct AtomExtractor {
         case notAfterWord
     }
 
-    /// The atoms each list reference stands for (nil: the list cannot be filtered).
+    /// What each list reference stands for (nil: the list cannot be filtered).
     let listAtoms: (PatternExpander.Reference) -> ListAnalysis?
 
+    /// What every match of `regex` requires (nil: it cannot be filtered).
     func filter(of regex: String) -> AtomFilter? {
         analysis(of: regex)?.filter
     }
 
-    /// The atoms of `regex` and the literals every match starts with (nil when unknown).
+    /// The filter of `regex` and the literals every match starts with (nil when unknown).
     /// `start`: what the text before every match is known to satisfy.
     func analysis(of regex: String, start: WordStart? = nil) -> ListAnalysis? {
         guard let refs = try? PatternExpander.references(in: regex) else { return nil }

@@ -95,8 +95,8 @@ final class Evaluator: Sendable {
     private func markCandidates(_ views: [View], _ scratch: Scratch) {
         let stamp = scratch.stamp
         let atomGroups = plan.atomGroups, isLeading = plan.atomIsLeading, lengths = plan.atomLengths, bounds = plan.atomBounds
-        // The scan's callback works on local arrays, moved out of the scratch and back: through the
-        // class, every access would check exclusivity and uniqueness.
+        // The scan's callback appends to local arrays, moved out of the scratch and back: through
+        // the class, every append would check exclusivity and uniqueness.
         let marks = scratch.groupStamp, seen = scratch.atomStamp
         var marked = scratch.markedGroups
         var leadingHits = scratch.leadingHits, textStart = scratch.leadingHitStart
@@ -138,7 +138,7 @@ final class Evaluator: Sendable {
         scratch.leadingHitStart = textStart
     }
 
-    /// The rules the marked patterns may wake, and those always visited, in rule order.
+    /// The rules the marked groups may wake, and those always visited, in rule order.
     private func collectRules(_ scratch: Scratch) {
         var list = scratch.ruleList
         scratch.ruleList = []

@@ -200,8 +200,8 @@ final class Plan: Sendable {
                     } else {
                         anchored.append(nil)
                     }
-                    // A prefix of a required literal is required too: shorter atoms make a smaller
-                    // automaton (it stays in cache) for a few more candidates.
+                    // Its filter over groups of atoms, each cut to a prefix (a prefix of a required literal
+                    // is required too: shorter atoms make a smaller automaton for a few more candidates).
                     filters.append(analysis.map { compile($0.filter) })
                 }
                 if !memoFilterable[memoKey] { unfilterable.append("\(rule.id)/\(spec.name)") }
@@ -297,11 +297,10 @@ extension Plan {
 
     /// The filter of a list: one of its literal entries (normalised), or what one of its regex
     /// entries requires; nil when some entry requires nothing (the list can then match without
-    /// any known literal). Its
-    /// leading literals: the literal entries and the regex entries' leading literals (nil when
-    /// some regex entry has none). With `wholeWords` (a reference without `|partial`), every
-    /// match is a whole word: literal entries count only as whole words, and regex entries' first
-    /// literals only at the start of one.
+    /// any known literal). Its leading literals: the literal entries and the regex entries'
+    /// leading literals (nil when some regex entry has none). With `wholeWords` (a reference
+    /// without `|partial`), every match is a whole word: literal entries count only as whole
+    /// words, and regex entries' first literals only at the start of one.
     static func analysis(of list: WordList, normalizer: Normalizer, wholeWords: Bool) -> AtomExtractor.ListAnalysis? {
         var branches: [AtomFilter] = []
         var leading: Set<Atom>? = []
