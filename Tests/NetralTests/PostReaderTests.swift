@@ -92,6 +92,8 @@ struct PostReaderTests {
         #expect(records.map(\.line) == [1, 2, 3])
         if case .failure(let e) = records[1].post { #expect(e.message.contains("longer than 1000 bytes")) } else { Issue.record("accepted an oversized record") }
         #expect((try? records[2].post.get())?.id == "3")
+        // A blank line is no record, however long.
+        #expect(read("{\"id\":\"1\"}\n" + String(repeating: " ", count: 2_000) + "\n", max: 1_000).map(\.line) == [1])
     }
 
     @Test func chunkBoundariesDoNotSplitRecords() {

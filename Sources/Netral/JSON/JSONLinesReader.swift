@@ -66,16 +66,16 @@ public struct JSONLinesReader: Sequence, IteratorProtocol {
     /// One line as read, before JSON parsing, so that parsing can run on the engine's workers.
     enum RawRecord: Sendable {
         /// A line's bytes (BOM and CR removed) and its number.
-        case line(Int, [UInt8], maxRecordBytes: Int)
-        /// A record already decided (an oversized line).
+        case line(Int, [UInt8])
+        /// A record already decided (an oversized line, or a record from another source).
         case ready(InputRecord)
 
         /// The record, or nil for a blank line (blank lines are not records).
         func record() -> InputRecord? {
             switch self {
             case .ready(let record): return record
-            case .line(let number, let bytes, let maxRecordBytes):
-                return JSONLinesReader.record(from: bytes, line: number, maxRecordBytes: maxRecordBytes)
+            case .line(let number, let bytes):
+                return JSONLinesReader.record(from: bytes, line: number)
             }
         }
     }
@@ -127,20 +127,23 @@ public struct JSONLinesReader: Sequence, IteratorProtocol {
         var line = line
         if lineNumber == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
         if line.last == 0x0D { line = line.dropLast() }
-        return .line(lineNumber, Array(line), maxRecordBytes: maxRecordBytes)
+        // A line that fits in the buffer but not in a record is decided here, where the limit is known.
+        if line.count > maxRecordBytes, !JSONLinesReader.isBlank(line) { return .ready(oversized(lineNumber)) }
+        return .line(lineNumber, Array(line))
     }
 
+    /// Spaces and tabs only: not a record.
+    private static func isBlank<C: Collection<UInt8>>(_ line: C) -> Bool {
+        line.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
+    /// The error record that takes an oversized line's place.
     private func oversized(_ line: Int) -> InputRecord {
-        JSONLinesReader.oversized(line, maxRecordBytes: maxRecordBytes)
-    }
-
-    private static func oversized(_ line: Int, maxRecordBytes: Int) -> InputRecord {
         InputRecord(line: line, post: .failure(RecordError(line: line, message: "record longer than \(maxRecordBytes) bytes; split it or raise the maximum record size")))
     }
 
-    private static func record(from line: [UInt8], line lineNumber: Int, maxRecordBytes: Int) -> InputRecord? {
-        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
-        if line.count > maxRecordBytes { return oversized(lineNumber, maxRecordBytes: maxRecordBytes) }
+    private static func record(from line: [UInt8], line lineNumber: Int) -> InputRecord? {
+        if isBlank(line) { return nil }
         guard String(validating: line, as: UTF8.self) != nil else {
             return InputRecord(line: lineNumber, post: .failure(RecordError(line: lineNumber, message: "line is not valid UTF-8; re-export the file as UTF-8")))
         }
