@@ -49,31 +49,13 @@ public struct Normalizer: Sendable, Hashable {
 
     /// Normalises `text`.
     public func normalize(_ text: String) -> NormalizedText {
-        guard options == .all else { return normalizeGenerally(text) }
-        if let fast = normalizePlainASCII(text) { return fast }
         var units = Units(capacity: text.utf8.count)
         mapCharacters(of: text, into: &units)
-        // Most texts have no spaced-out, elongated or abbreviated word: then one pass collapses
-        // white space and writes the view.
-        if !Normalizer.needsWordSteps(units) { return units.build(original: text, collapsingWhitespace: true) }
-        return finishGenerally(units, original: text)
-    }
-
-    /// Every step, one after the other, on units that carry their original span.
-    func normalizeGenerally(_ text: String) -> NormalizedText {
-        var units = Units(capacity: text.utf8.count)
-        mapCharacters(of: text, into: &units)
-        return finishGenerally(units, original: text)
-    }
-
-    /// The word-level steps and white space, each a pass of its own, then the view.
-    private func finishGenerally(_ mapped: Units, original text: String) -> NormalizedText {
-        var units = mapped
         if options.contains(.joinSpaced) { units = joinSpacedLetters(units) }
         if options.contains(.squeeze) { units = squeezeElongation(units) }
         if options.contains(.abbreviations) { units = expandAbbreviations(units) }
-        if options.contains(.whitespace) { units = collapseWhitespace(units) }
-        return units.build(original: text)
+        // White space is collapsed as the view is written.
+        return units.build(original: text, collapsingWhitespace: options.contains(.whitespace))
     }
 
     /// The leetspeak reading of an already normalised text: inside every word
@@ -139,108 +121,6 @@ public struct Normalizer: Sendable, Hashable {
             }
             return false
         }
-    }
-
-    /// Whether joining spaced letters, squeezing elongation or expanding an abbreviation would
-    /// change `units`: the same tests those steps make before they copy anything, in one pass.
-    static func needsWordSteps(_ units: Units) -> Bool {
-        units.items.withUnsafeBufferPointer { s in
-            let n = s.count
-            let longest = NormalizationTables.longestAbbreviation, ends = NormalizationTables.abbreviationEnds
-            var wordStart = -1
-            for i in 0..<n {
-                let c = s[i].scalar
-                if n >= 7, i + 4 < n, s[i + 3].scalar == s[i + 1].scalar, NormalizationTables.isLetterSeparator(s[i + 1].scalar),
-                   isLetter(c), isLetter(s[i + 2].scalar), isLetter(s[i + 4].scalar) { return true }
-                if i + 2 < n, s[i + 1].scalar == c, s[i + 2].scalar == c, isLetter(c) { return true }
-                guard isWordScalar(c) else { continue }
-                if wordStart < 0 { wordStart = i }
-                guard i + 1 == n || !isWordScalar(s[i + 1].scalar) else { continue }
-                let first = s[wordStart].scalar.value, last = c.value
-                if i - wordStart + 1 <= longest, first < 128, last < 128, ends[Int(first)] & (1 << UInt128(last)) != 0 {
-                    var key: UInt128 = 0
-                    var ascii = true
-                    for k in wordStart...i {
-                        guard s[k].scalar.isASCII else { ascii = false; break }
-                        key = key << 8 | UInt128(s[k].scalar.value)
-                    }
-                    if ascii, NormalizationTables.abbreviation(packed: key) != nil { return true }
-                }
-                wordStart = -1
-            }
-            return false
-        }
-    }
-
-    // MARK: - Plain ASCII
-
-    /// The common case in one pass: an ASCII text in which no word is spaced out, elongated or
-    /// an abbreviation only needs lower-casing and white space collapsed, and every byte maps to
-    /// itself. Nil when the text needs the general path. Gives exactly what the general path
-    /// gives (tested on every text of the corpora and on generated ones).
-    private func normalizePlainASCII(_ text: String) -> NormalizedText? {
-        let result = text.utf8.withContiguousStorageIfAvailable { bytes -> NormalizedText? in
-            let n = bytes.count
-            // Most long texts hold an emoji or an accented letter: leave at once.
-            var any: UInt8 = 0
-            for b in bytes { any |= b }
-            guard any < 0x80 else { return nil }
-            @inline(__always) func mapped(_ i: Int) -> UInt8 {
-                let b = bytes[i]
-                if b >= 65, b <= 90 { return b + 32 }
-                return b == 9 || b == 10 || b == 11 || b == 12 || b == 13 ? 32 : b
-            }
-            @inline(__always) func isLetter(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
-            @inline(__always) func isWord(_ b: UInt8) -> Bool { isLetter(b) || (b >= 48 && b <= 57) || b == 64 || b == 36 }
-            @inline(__always) func isSeparator(_ b: UInt8) -> Bool { b == 32 || b == 46 || b == 45 || b == 95 || b == 42 }
-            var needsCollapse = false
-            var wordStart = -1
-            let longest = NormalizationTables.longestAbbreviation, ends = NormalizationTables.abbreviationEnds
-            for i in 0..<n {
-                let m = mapped(i)
-                if m == 32, i == 0 || i == n - 1 || mapped(i - 1) == 32 { needsCollapse = true }
-                // Spaced-out letters ("p r a b o w o") and elongation ("pilihhh"): the general path.
-                if i + 4 < n, n >= 7, isLetter(m), isSeparator(mapped(i + 1)), mapped(i + 3) == mapped(i + 1), isLetter(mapped(i + 2)), isLetter(mapped(i + 4)) { return nil }
-                if i + 2 < n, isLetter(m), mapped(i + 1) == m, mapped(i + 2) == m { return nil }
-                // A word that may be an abbreviation: the general path.
-                if isWord(m) {
-                    if wordStart < 0 { wordStart = i }
-                    if i + 1 == n || !isWord(mapped(i + 1)) {
-                        let first = mapped(wordStart)
-                        if i - wordStart + 1 <= longest, ends[Int(first)] & (1 << UInt128(m)) != 0 {
-                            var key: UInt128 = 0
-                            for k in wordStart...i { key = key << 8 | UInt128(mapped(k)) }
-                            if NormalizationTables.abbreviation(packed: key) != nil { return nil }
-                        }
-                        wordStart = -1
-                    }
-                }
-            }
-            var out = [UInt8](), starts = [Int32](), endsMap = [Int32]()
-            out.reserveCapacity(n)
-            starts.reserveCapacity(n)
-            endsMap.reserveCapacity(n)
-            var lastWasSpace = true
-            for i in 0..<n {
-                let m = mapped(i)
-                if needsCollapse, m == 32 {
-                    if lastWasSpace { continue }
-                    lastWasSpace = true
-                } else {
-                    lastWasSpace = m == 32
-                }
-                out.append(m)
-                starts.append(Int32(i))
-                endsMap.append(Int32(i + 1))
-            }
-            if needsCollapse, out.last == 32 {
-                out.removeLast()
-                starts.removeLast()
-                endsMap.removeLast()
-            }
-            return NormalizedText(original: text, text: String(decoding: out, as: UTF8.self), starts: starts, ends: endsMap)
-        }
-        return result ?? nil
     }
 
     // MARK: - Character mapping
@@ -504,29 +384,6 @@ public struct Normalizer: Sendable, Hashable {
         }
         return out ?? units
     }
-
-    private func collapseWhitespace(_ units: Units) -> Units {
-        let s = units.items
-        guard let first = s.first, let last = s.last else { return units }
-        var found = first.scalar == " " || last.scalar == " "
-        if !found {
-            for i in 0..<(s.count - 1) where s[i].scalar == " " && s[i + 1].scalar == " " {
-                found = true
-                break
-            }
-        }
-        guard found else { return units }
-        var out = Units(capacity: units.count)
-        var lastWasSpace = true
-        for unit in units.items {
-            let space = unit.scalar == " "
-            if space, lastWasSpace { continue }
-            out.items.append(unit)
-            lastWasSpace = space
-        }
-        if out.items.last?.scalar == " " { out.items.removeLast() }
-        return out
-    }
 }
 
 /// One normalised scalar with the original UTF-8 byte range it came from.
@@ -554,9 +411,8 @@ struct Units {
         items.append(Unit(scalar: scalar, start: start, end: end))
     }
 
-    /// The view as a string, with one map entry per UTF-8 byte. With `collapsingWhitespace`,
-    /// white space is collapsed on the way as the white-space step does: no space at either end,
-    /// never two in a row.
+    /// The view as a string, with one map entry per UTF-8 byte. With `collapsingWhitespace`
+    /// (the white-space step), spaces are collapsed on the way: none at either end, never two in a row.
     func build(original: String, collapsingWhitespace: Bool = false) -> NormalizedText {
         let count = items.reduce(0) { $0 + UTF8.width($1.scalar) }
         var bytes = [UInt8](repeating: 0, count: count)
