@@ -491,9 +491,10 @@ final class Evaluator: Sendable {
 func wordDistance(_ a: Range<Int>, _ b: Range<Int>, in text: String) -> Int {
     let (first, second) = a.lowerBound <= b.lowerBound ? (a, b) : (b, a)
     guard first.upperBound < second.lowerBound else { return 0 }
-    var words = 0
-    var inWord = false
-    let fast = text.utf8.withContiguousStorageIfAvailable { utf8 -> Int in
+    var text = text
+    return text.withUTF8 { utf8 in
+        var words = 0
+        var inWord = false
         for i in first.upperBound..<min(second.lowerBound, utf8.count) {
             let byte = utf8[i]
             let space = byte == 32 || byte == 9 || byte == 10 || byte == 13
@@ -502,38 +503,17 @@ func wordDistance(_ a: Range<Int>, _ b: Range<Int>, in text: String) -> Int {
         }
         return words
     }
-    if let fast { return fast }
-    let utf8 = text.utf8
-    var index = utf8.index(utf8.startIndex, offsetBy: first.upperBound)
-    let end = utf8.index(utf8.startIndex, offsetBy: second.lowerBound)
-    while index < end {
-        let byte = utf8[index]
-        let space = byte == 32 || byte == 9 || byte == 10 || byte == 13
-        if !space && !inWord { words += 1 }
-        inWord = !space
-        index = utf8.index(after: index)
-    }
-    return words
 }
 
-/// Converts a UTF-8 byte range of `text` to Unicode code-point offsets.
+/// Converts a UTF-8 byte range of `text` to Unicode code-point offsets: the bytes that start a
+/// scalar, before the range and inside it.
 func scalarRange(_ bytes: Range<Int>, in text: String) -> Range<Int> {
-    // Native strings are contiguous UTF-8: count the bytes that start a scalar.
-    let fast = text.utf8.withContiguousStorageIfAvailable { utf8 -> Range<Int> in
+    var text = text
+    return text.withUTF8 { utf8 in
         let upper = min(bytes.upperBound, utf8.count), lower = min(bytes.lowerBound, upper)
         var before = 0, inside = 0
         for i in 0..<lower where utf8[i] & 0xC0 != 0x80 { before += 1 }
         for i in lower..<upper where utf8[i] & 0xC0 != 0x80 { inside += 1 }
         return before..<(before + inside)
     }
-    if let fast { return fast }
-    var scalars = 0, lower = 0, offset = 0
-    for byte in text.utf8 {
-        if offset == bytes.lowerBound { lower = scalars }
-        if offset == bytes.upperBound { break }
-        if byte & 0xC0 != 0x80 { scalars += 1 }
-        offset += 1
-    }
-    if offset == bytes.lowerBound { lower = scalars }
-    return lower..<max(lower, scalars)
 }
