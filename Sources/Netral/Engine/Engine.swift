@@ -98,7 +98,7 @@ public final class Engine: Sendable {
             while chunk.count < size, let raw = next() { chunk.append(raw) }
             return chunk.isEmpty ? nil : chunk
         }
-        let work: @Sendable ([JSONLinesReader.RawRecord], Scratch) -> [Output] = { [evaluator] chunk, scratch in
+        let work: @Sendable (ArraySlice<JSONLinesReader.RawRecord>, Scratch) -> [Output] = { [evaluator] chunk, scratch in
             chunk.compactMap { raw -> Output? in
                 guard let record = raw.record() else { return nil }
                 let output: BatchOutput
@@ -146,35 +146,23 @@ public final class Engine: Sendable {
         options.threads > 0 ? options.threads : max(1, ProcessInfo.processInfo.activeProcessorCount)
     }
 
-    /// Applies `work` to slices of `chunk` on all workers, and joins the outputs in order.
-    private func parallelChunks<T: Sendable, R>(_ chunk: [T], _ work: @Sendable ([T], Scratch) -> [R]) -> [R] {
+    /// Applies `work` to slices of `chunk` on all workers, each with its own scratch, and joins
+    /// the outputs in order.
+    private func parallelChunks<T: Sendable, R>(_ chunk: [T], _ work: @Sendable (ArraySlice<T>, Scratch) -> [R]) -> [R] {
         let workers = min(threadCount, max(1, chunk.count / 16))
-        if workers <= 1 { return withScratch { work(chunk, $0) } }
+        if workers <= 1 { return withScratch { work(chunk[...], $0) } }
         let perWorker = (chunk.count + workers - 1) / workers
         let slots = Slots<[R]>(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let lower = min(chunk.count, worker * perWorker), upper = min(chunk.count, lower + perWorker)
-            slots.set(worker, withScratch { work(Array(chunk[lower..<upper]), $0) })
+            slots.set(worker, withScratch { work(chunk[lower..<upper], $0) })
         }
         return slots.collect().flatMap { $0 }
     }
 
     /// Maps `items` on all workers, each with its own scratch, keeping order.
     private func parallelMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T, Scratch) -> R) -> [R] {
-        let workers = min(threadCount, max(1, items.count / 16))
-        if workers <= 1 {
-            return withScratch { scratch in items.map { transform($0, scratch) } }
-        }
-        let slots = Slots<R>(count: items.count)
-        let perWorker = (items.count + workers - 1) / workers
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let lower = worker * perWorker, upper = min(items.count, lower + perWorker)
-            guard lower < upper else { return }
-            withScratch { scratch in
-                for i in lower..<upper { slots.set(i, transform(items[i], scratch)) }
-            }
-        }
-        return slots.collect()
+        parallelChunks(items) { slice, scratch in slice.map { transform($0, scratch) } }
     }
 }
 
