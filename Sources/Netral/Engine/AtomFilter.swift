@@ -1,6 +1,6 @@
 /// What every match of a pattern requires of the text, in literals: a boolean formula whose
 /// leaves are groups of atoms ("one of these occurs"), as RE2's FilteredRE2 builds. A sequence
-/// needs each of its parts (`(?:saya|kami)\s+(?:dukung|pilih)`: a pronoun *and* a verb), an
+/// needs its selective parts (`\bsaya\s+dukung`: "saya" at a word start *and* "dukung"), an
 /// alternation one of its branches. The prefilter marks the groups whose atoms it sees; a
 /// pattern whose formula is false cannot match and is never run.
 indirect enum AtomFilter: Hashable, Sendable, CustomStringConvertible {

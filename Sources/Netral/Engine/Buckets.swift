@@ -16,15 +16,9 @@ struct Buckets: Sendable {
         values = lists.flatMap { $0 }
     }
 
-    /// The number of buckets.
-    var count: Int { start.count - 1 }
-
     /// The positions in ``values`` of bucket `i`.
     @inline(__always)
     func range(_ i: Int) -> Range<Int> { Int(start[i])..<Int(start[i + 1]) }
-
-    /// Whether bucket `i` is non-empty.
-    func isEmpty(_ i: Int) -> Bool { start[i] == start[i + 1] }
 
     /// Whether bucket `i`, whose ids must be ascending, holds `id` (binary search).
     func contains(_ id: Int32, inBucket i: Int) -> Bool {
