@@ -26,6 +26,9 @@ struct AtomExtractor {
         case boundary
         /// `(?<![\p{L}\p{N}_])` or `(?<!\w)`: no word character before, whatever follows.
         case notAfterWord
+
+        /// Whether a literal starting with `byte` here starts a word.
+        func startsWord(with byte: UInt8) -> Bool { self == .notAfterWord || Atom.isWordByte(byte) }
     }
 
     /// What each list reference stands for (nil: the list cannot be filtered).
@@ -163,7 +166,7 @@ struct AtomExtractor {
                     let e = bytes[index + 1]
                     index += 2
                     let isAlnum = (e >= 48 && e <= 57) || (e >= 65 && e <= 90) || (e >= 97 && e <= 122)
-                    zeroWidth = [UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "A"), UInt8(ascii: "z"), UInt8(ascii: "Z"), UInt8(ascii: "G")].contains(e)
+                    zeroWidth = [UInt8(ascii: "B"), UInt8(ascii: "A"), UInt8(ascii: "z"), UInt8(ascii: "Z"), UInt8(ascii: "G")].contains(e)
                     if !isAlnum && e < 128 { literal = [e] }
                     else if e == UInt8(ascii: "p") || e == UInt8(ascii: "P") || e == UInt8(ascii: "x") || e == UInt8(ascii: "g") || e == UInt8(ascii: "k") {
                         // \p{..}, \x{..}, \g{..}, \k<..>: skip the argument.
@@ -243,7 +246,7 @@ struct AtomExtractor {
                         // Its first literals, if known; the start is decided by a later element.
                         let first: Set<Atom>? = literal.map { bytes in
                             [Atom(String(decoding: bytes, as: UTF8.self).lowercased(),
-                                  wordStart: startHere.map { $0 == .notAfterWord || Atom.isWordByte(bytes[0]) } ?? false)]
+                                  wordStart: startHere?.startsWord(with: bytes[0]) ?? false)]
                         } ?? element?.leading
                         optionalLeading = first.flatMap { first in optionalLeading.map { $0.union(first) } }
                     } else {
@@ -255,7 +258,7 @@ struct AtomExtractor {
                 if !zeroWidth { wordStart = nil }
                 if let literal, !optional {
                     if run.isEmpty, let startHere, let first = literal.first {
-                        runWordStart = startHere == .notAfterWord || Atom.isWordByte(first)
+                        runWordStart = startHere.startsWord(with: first)
                     }
                     run.append(contentsOf: literal)
                     if repeated { flush() }  // "ab+c": "ab" is certain, then the run restarts
