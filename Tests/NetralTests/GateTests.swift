@@ -5,8 +5,14 @@ import Testing
 struct GateTests {
     /// Evaluates the gate of `condition` with `candidates` as the patterns whose atoms occur.
     func allows(_ condition: IndexedCondition, _ candidates: Set<Int>) -> Bool {
-        var stack: [Bool] = []
-        return Gate(condition).allows({ candidates.contains($0) }, holds: { _ in true }, stack: &stack)
+        allows(Gate(condition), { candidates.contains($0) }, holds: { _ in true })
+    }
+
+    /// Evaluates `gate` with a stack of the depth it asks for.
+    func allows(_ gate: Gate, _ isCandidate: (Int) -> Bool, holds: (IndexedCondition) -> Bool) -> Bool {
+        let stack = UnsafeMutableBufferPointer<Bool>.allocate(capacity: gate.depth)
+        defer { stack.deallocate() }
+        return gate.allows(isCandidate, holds: holds, stack: stack)
     }
 
     @Test func andNeedsEveryConjunctOrNeedsOneBranch() {
@@ -43,13 +49,12 @@ struct GateTests {
     }
 
     @Test func duringAndActionAreJudgedFromThePost() {
-        var stack: [Bool] = []
         let gate = Gate(.and([.during("quiet"), .pattern(0)]))
-        #expect(!gate.allows({ _ in true }, holds: { _ in false }, stack: &stack), "outside the window")
-        #expect(gate.allows({ _ in true }, holds: { _ in true }, stack: &stack))
-        #expect(!gate.allows({ _ in false }, holds: { _ in true }, stack: &stack))
+        #expect(!allows(gate, { _ in true }, holds: { _ in false }), "outside the window")
+        #expect(allows(gate, { _ in true }, holds: { _ in true }))
+        #expect(!allows(gate, { _ in false }, holds: { _ in true }))
         // Under `not`, nothing is judged early.
-        #expect(Gate(.not(.during("quiet"))).allows({ _ in false }, holds: { _ in false }, stack: &stack))
+        #expect(allows(Gate(.not(.during("quiet"))), { _ in false }, holds: { _ in false }))
     }
 
     @Test func constantsFold() {

@@ -100,33 +100,24 @@ indirect enum GroupFilter: Sendable {
         }
     }
 
-    /// The formula as a postfix program (see ``FilterProgram``).
-    func emit(into ops: inout [FilterProgram.Op]) {
+    /// The formula as a postfix program whose leaves are group ids (see ``FilterProgram``).
+    func emit(into ops: inout [Postfix.Op]) {
         switch self {
-        case .group(let g): ops.append(.group(g))
+        case .group(let g): ops.append(.leaf(g))
         case .all(let parts):
             for part in parts { part.emit(into: &ops) }
-            ops.append(.all(Int32(parts.count)))
+            ops.append(.atLeast(need: Int32(parts.count), count: Int32(parts.count)))
         case .either(let parts):
             for part in parts { part.emit(into: &ops) }
-            ops.append(.either(Int32(parts.count)))
+            ops.append(.atLeast(need: 1, count: Int32(parts.count)))
         }
     }
 }
 
-/// Every pattern's ``GroupFilter`` as one flat postfix program, so that checking a pattern on a
-/// post allocates nothing and retains nothing.
+/// Every pattern's ``GroupFilter`` as one flat ``Postfix`` program, so that checking a pattern on
+/// a post allocates nothing and retains nothing.
 struct FilterProgram: Sendable {
-    enum Op: Sendable {
-        /// Pushes whether the group is marked.
-        case group(Int32)
-        /// Pops that many values; pushes whether all of them are true.
-        case all(Int32)
-        /// Pops that many values; pushes whether one of them is true.
-        case either(Int32)
-    }
-
-    private let ops: [Op]
+    private let ops: [Postfix.Op]
     /// Per memo key: where its program starts in ``ops`` (-1: none, the pattern always runs).
     private let start: [Int32]
     private let end: [Int32]
@@ -134,7 +125,7 @@ struct FilterProgram: Sendable {
     let depth: Int
 
     init(_ filters: [GroupFilter?]) {
-        var ops: [Op] = [], start: [Int32] = [], end: [Int32] = []
+        var ops: [Postfix.Op] = [], start: [Int32] = [], end: [Int32] = []
         var depth = 1
         for filter in filters {
             guard let filter else {
@@ -145,7 +136,7 @@ struct FilterProgram: Sendable {
             start.append(Int32(ops.count))
             filter.emit(into: &ops)
             end.append(Int32(ops.count))
-            depth = max(depth, Int(end.last! - start.last!))
+            depth = max(depth, Postfix.depth(of: ops[Int(start.last!)...]))
         }
         self.ops = ops
         self.start = start
@@ -158,26 +149,6 @@ struct FilterProgram: Sendable {
     func holds(_ key: Int, groups: UnsafeMutableBufferPointer<UInt32>, stamp: UInt32, stack: UnsafeMutableBufferPointer<Bool>) -> Bool {
         let from = Int(start[key])
         guard from >= 0 else { return true }
-        var top = 0
-        for index in from..<Int(end[key]) {
-            switch ops[index] {
-            case .group(let g):
-                stack[top] = groups[Int(g)] == stamp
-                top += 1
-            case .all(let n):
-                let base = top - Int(n)
-                var value = true
-                for k in base..<top where !stack[k] { value = false; break }
-                stack[base] = value
-                top = base + 1
-            case .either(let n):
-                let base = top - Int(n)
-                var value = false
-                for k in base..<top where stack[k] { value = true; break }
-                stack[base] = value
-                top = base + 1
-            }
-        }
-        return stack[0]
+        return Postfix.holds(ops, from..<Int(end[key]), stack: stack) { groups[Int($0)] == stamp }
     }
 }

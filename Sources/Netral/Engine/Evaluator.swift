@@ -186,7 +186,7 @@ final class Evaluator: Sendable {
         // final check, which reads only the profiles the evidence names, cannot hold either.
         if options.prefilter, !compiled.gate.allows({ isCandidate($0, scratch) }, holds: { external in
             check(external, hits: { _ in [] }, views: views, post: post, profiles: [], lenientDates: false)
-        }, stack: &scratch.gateStack) {
+        }, stack: scratch.gateStack) {
             trace?.outcome = .skippedPrefilter
             if trace != nil {
                 let absent = compiled.gate.patternIDs.filter { !isCandidate($0, scratch) }.map { plan.patterns[$0].name }

@@ -6,28 +6,19 @@
 /// outside a `not` are judged from the post itself (date, action) as the evaluator would.
 ///
 /// The formula is sound: when it is false, the condition is false whatever the patterns match,
-/// because a pattern that is not a candidate has no match. It is stored as a flat postfix
-/// program, so that checking it for every rule on every post allocates nothing.
+/// because a pattern that is not a candidate has no match. It is stored as a ``Postfix``
+/// program, as the patterns' atom filters are, so that checking it for every rule on every post
+/// allocates nothing.
 struct Gate: Sendable {
-    enum Op: Sendable, Equatable {
-        /// Pushes whether the pattern is a candidate.
-        case pattern(Int32)
-        /// Pops `count` values; pushes true when at least `need` of them are true
-        /// (`need == count`: all; `need == 1`: any).
-        case atLeast(need: Int32, count: Int32)
-        /// Pushes a constant.
-        case constant(Bool)
-        /// Pushes whether `externals[index]` (a `during` or `action` condition) holds for the post.
-        case external(Int32)
-    }
-
-    let program: [Op]
+    /// The program: leaf n ≥ 0 is "pattern n is a candidate", leaf ~n (negative) is
+    /// `externals[n]` (a `during` or `action` condition) holds for the post.
+    let program: [Postfix.Op]
     /// The `during()` and `action()` conditions the program reads.
     let externals: [IndexedCondition]
     private let tree: Node?
 
     init(_ condition: IndexedCondition) {
-        var program: [Op] = []
+        var program: [Postfix.Op] = []
         var externals: [IndexedCondition] = []
         let tree = Gate.simplify(condition)
         Gate.emit(tree, into: &program, externals: &externals)
@@ -109,13 +100,13 @@ struct Gate: Sendable {
         return parts.count == 1 ? parts[0] : .atLeast(parts.count, parts)
     }
 
-    private static func emit(_ node: Node?, into program: inout [Op], externals: inout [IndexedCondition]) {
+    private static func emit(_ node: Node?, into program: inout [Postfix.Op], externals: inout [IndexedCondition]) {
         switch node {
         case nil: program.append(.constant(true))
         case .never: program.append(.constant(false))
-        case .pattern(let id): program.append(.pattern(Int32(id)))
+        case .pattern(let id): program.append(.leaf(Int32(id)))
         case .external(let condition):
-            program.append(.external(Int32(externals.count)))
+            program.append(.leaf(~Int32(externals.count)))
             externals.append(condition)
         case .atLeast(let k, let parts):
             for part in parts { emit(part, into: &program, externals: &externals) }
@@ -124,25 +115,16 @@ struct Gate: Sendable {
     }
 
     /// Evaluates the gate; `holds` judges a `during` or `action` condition; `stack` is scratch
-    /// space reused between calls.
-    func allows(_ isCandidate: (Int) -> Bool, holds: (IndexedCondition) -> Bool, stack: inout [Bool]) -> Bool {
-        stack.removeAll(keepingCapacity: true)
-        for op in program {
-            switch op {
-            case .pattern(let id): stack.append(isCandidate(Int(id)))
-            case .constant(let value): stack.append(value)
-            case .external(let index): stack.append(holds(externals[Int(index)]))
-            case .atLeast(let need, let count):
-                var yes: Int32 = 0
-                for _ in 0..<count where stack.removeLast() { yes += 1 }
-                stack.append(yes >= need)
-            }
-        }
-        return stack.last ?? true
+    /// space of at least ``depth`` values.
+    func allows(_ isCandidate: (Int) -> Bool, holds: (IndexedCondition) -> Bool, stack: UnsafeMutableBufferPointer<Bool>) -> Bool {
+        Postfix.holds(program, program.indices, stack: stack) { n in n >= 0 ? isCandidate(Int(n)) : holds(externals[Int(~n)]) }
     }
+
+    /// The stack ``allows(_:holds:stack:)`` needs.
+    var depth: Int { Postfix.depth(of: program) }
 
     /// The patterns the gate reads (for explaining why a rule was skipped).
     var patternIDs: [Int] {
-        program.compactMap { if case .pattern(let id) = $0 { return Int(id) } else { return nil } }
+        program.compactMap { if case .leaf(let n) = $0, n >= 0 { return Int(n) } else { return nil } }
     }
 }

@@ -16,8 +16,10 @@ final class Scratch {
     let candidateStamp: UnsafeMutableBufferPointer<UInt32>
     /// By atom group: one of its atoms occurs in this post.
     let groupStamp: UnsafeMutableBufferPointer<UInt32>
-    /// The stack of ``FilterProgram/holds(_:groups:stamp:stack:)``.
+    /// The stacks of ``FilterProgram/holds(_:groups:stamp:stack:)`` and of
+    /// ``Gate/allows(_:holds:stack:)`` (which calls the former, so they are two).
     let filterStack: UnsafeMutableBufferPointer<Bool>
+    let gateStack: UnsafeMutableBufferPointer<Bool>
     /// By atom: already seen in this post.
     let atomStamp: UnsafeMutableBufferPointer<UInt32>
     /// By rule: already in ``ruleList``.
@@ -29,11 +31,10 @@ final class Scratch {
     var leadingHits: [LeadingHit] = []
     /// By text number: where its hits start in ``leadingHits`` (one more entry than there are texts).
     var leadingHitStart: [Int32] = []
-    /// Buffers: start positions, the groups marked in this post, the rules they wake, the gate's stack.
+    /// Buffers: start positions, the groups marked in this post, the rules they wake.
     var starts: [Int32] = []
     var markedGroups: [Int32] = []
     var ruleList: [Int32] = []
-    var gateStack: [Bool] = []
     /// Candidates named by evidence texts of the current post.
     var attributions: [String: [(label: String, profile: String?)]] = [:]
     /// By profile: whether the current post mentions its context words.
@@ -50,6 +51,8 @@ final class Scratch {
         groupStamp = marks(plan.groupCount)
         filterStack = .allocate(capacity: plan.filters.depth)
         filterStack.initialize(repeating: false)
+        gateStack = .allocate(capacity: plan.rules.map(\.gate.depth).max() ?? 1)
+        gateStack.initialize(repeating: false)
         atomStamp = marks(plan.prefilter.count)
         ruleStamp = marks(plan.rules.count)
         memoStamp = marks(plan.memoKeys)
@@ -60,6 +63,7 @@ final class Scratch {
     deinit {
         for marks in [candidateChecked, candidateStamp, groupStamp, atomStamp, ruleStamp, memoStamp] { marks.baseAddress.map { UnsafeMutablePointer($0).deallocate() } }
         filterStack.deallocate()
+        gateStack.deallocate()
         _ = memoValues.deinitialize()
         memoValues.deallocate()
     }
