@@ -33,7 +33,11 @@ struct CandidateIndex: Sendable {
         var found: [Candidate] = []
         func add(_ cs: [Candidate]) { for c in cs where !found.contains(where: { $0.label == c.label }) { found.append(c) } }
         if let exact = phrases[text] { add(exact) }
-        let words = text.split { $0 == " " || $0 == "," || $0 == "." || $0 == "!" || $0 == "?" || $0 == "(" || $0 == ")" || $0 == "\"" }
+        // Split on the separators' bytes (all ASCII): no grapheme breaking on the way.
+        let words = text.utf8.split { byte in
+            byte == UInt8(ascii: " ") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!")
+                || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "\"")
+        }.map { Substring($0) }
         if found.isEmpty {
             for start in words.indices {
                 var phrase = ""
