@@ -54,10 +54,20 @@ public struct PCRE2Match: Sendable {
 
     /// The whole match in Unicode code-point offsets of `subject` (what Python's `str` indexes).
     public func scalarRange(in subject: String) -> Range<Int> {
-        let r = range(in: subject)
-        let scalars = subject.unicodeScalars
-        let lower = scalars.distance(from: scalars.startIndex, to: r.lowerBound)
-        return lower..<(lower + scalars.distance(from: r.lowerBound, to: r.upperBound))
+        PCRE2Match.scalarRange(range, in: subject)
+    }
+
+    /// Converts a UTF-8 byte range of `subject` to Unicode code-point offsets: the scalars that
+    /// start before the range, and those that start inside it (a range past the end is cut).
+    public static func scalarRange(_ bytes: Range<Int>, in subject: String) -> Range<Int> {
+        var subject = subject
+        return subject.withUTF8 { utf8 in
+            let upper = min(bytes.upperBound, utf8.count), lower = min(bytes.lowerBound, upper)
+            var before = 0, inside = 0
+            for i in 0..<lower where utf8[i] & 0xC0 != 0x80 { before += 1 }
+            for i in lower..<upper where utf8[i] & 0xC0 != 0x80 { inside += 1 }
+            return before..<(before + inside)
+        }
     }
 
     /// Converts a UTF-8 byte range of `subject` to a `String` range, rounding

@@ -26,6 +26,15 @@ struct MatchTests {
         #expect(match.substring(in: text) == "pilih 3")
     }
 
+    @Test func byteRangesToScalarOffsets() {
+        let text = "Café ☕ pilih"
+        // "é" is 2 bytes, "☕" 3: "pilih" starts at byte 10, scalar 7.
+        #expect(PCRE2Match.scalarRange(10..<15, in: text) == 7..<12)
+        #expect(PCRE2Match.scalarRange(3..<5, in: text) == 3..<4, "\"é\" is one scalar of two bytes")
+        #expect(PCRE2Match.scalarRange(10..<99, in: text) == 7..<12, "a range past the end is cut")
+        #expect(PCRE2Match.scalarRange(0..<0, in: "") == 0..<0)
+    }
+
     @Test func matchingAnEmojiItself() throws {
         let text = "salam ✌️ dari kami"
         let regex = try PCRE2Regex("\u{270C}\u{FE0F}?")

@@ -283,7 +283,7 @@ final class Evaluator: Sendable {
                 if spans.contains(where: { $0.view == hit.view && $0.bytes == hit.original }) { continue }
                 spans.append((hit.view, hit.original))
                 let value = views[hit.view].value
-                let scalars = scalarRange(hit.original, in: value.text)
+                let scalars = PCRE2Match.scalarRange(hit.original, in: value.text)
                 evidence.append(Evidence(pattern: plan.patterns[id].name, field: value.path, start: scalars.lowerBound,
                                          end: scalars.upperBound, text: text(of: hit, views), candidate: label))
             }
@@ -505,15 +505,3 @@ func wordDistance(_ a: Range<Int>, _ b: Range<Int>, in text: String) -> Int {
     }
 }
 
-/// Converts a UTF-8 byte range of `text` to Unicode code-point offsets: the bytes that start a
-/// scalar, before the range and inside it.
-func scalarRange(_ bytes: Range<Int>, in text: String) -> Range<Int> {
-    var text = text
-    return text.withUTF8 { utf8 in
-        let upper = min(bytes.upperBound, utf8.count), lower = min(bytes.lowerBound, upper)
-        var before = 0, inside = 0
-        for i in 0..<lower where utf8[i] & 0xC0 != 0x80 { before += 1 }
-        for i in lower..<upper where utf8[i] & 0xC0 != 0x80 { inside += 1 }
-        return before..<(before + inside)
-    }
-}
