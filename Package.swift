@@ -40,7 +40,8 @@ let package = Package(
         // A moderation pipeline embedding the library, in a few dozen lines.
         .executableTarget(name: "EmbedInPipeline", dependencies: ["Netral"], path: "Examples/EmbedInPipeline"),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
-        .testTarget(name: "NetralTests", dependencies: ["Netral"]),
+        // The development set is read from the package root by path, not as a bundled resource.
+        .testTarget(name: "NetralTests", dependencies: ["Netral"], exclude: ["Resources"]),
         // Runs the built `netral` executable end to end on every sample format.
         .testTarget(name: "NetralToolTests", dependencies: ["netral"]),
     ],
