@@ -209,11 +209,16 @@ struct EngineBatchTests {
         #expect(on.evaluate(Post(id: "1", text: "selamat pagi")).explanation?.first?.outcome == .skippedPrefilter)
     }
 
-    @Test func recordsAreTransformedOnTheWorkersAndEmittedInOrder() throws {
+    /// The profile-and-support fixture engine on `threads` workers, `chunkSize` posts to a chunk.
+    func batchEngine(threads: Int, chunkSize: Int) throws -> Engine {
         var options = EngineOptions()
-        options.threads = 3
-        options.chunkSize = 29
-        let engine = try Fixtures.engine(Fixtures.profile, Fixtures.support, options: options)
+        options.threads = threads
+        options.chunkSize = chunkSize
+        return try Fixtures.engine(Fixtures.profile, Fixtures.support, options: options)
+    }
+
+    @Test func recordsAreTransformedOnTheWorkersAndEmittedInOrder() throws {
+        let engine = try batchEngine(threads: 3, chunkSize: 29)
         let lines = (0..<500).map { i in
             i % 7 == 3 ? "{not json" : #"{"id": "p\#(i)", "text": "\#(i % 2 == 0 ? "ayo coblos 02" : "kerja bakti")"}"#
         }.joined(separator: "\n")
@@ -227,10 +232,7 @@ struct EngineBatchTests {
     }
 
     @Test func batchesKeepInputOrderOnManyThreads() throws {
-        var options = EngineOptions()
-        options.threads = 4
-        options.chunkSize = 37
-        let engine = try Fixtures.engine(Fixtures.profile, Fixtures.support, options: options)
+        let engine = try batchEngine(threads: 4, chunkSize: 37)
         let posts = (0..<2_000).map { i in
             Post(id: "p\(i)", text: i % 3 == 0 ? "ayo coblos 02 nomor \(i)" : i % 3 == 1 ? "kerja bakti RT \(i)" : "dukung Anies \(i)")
         }
