@@ -1,6 +1,6 @@
 /// Lists of ids indexed by a dense id, stored flat ("compressed sparse rows"): bucket `i` is
-/// `values[start[i]..<start[i + 1]]`. Used by the plan for atom → patterns, atom → anchored
-/// patterns and pattern → rules, so that the per-post loops read two flat arrays.
+/// `values[start[i]..<start[i + 1]]`. Used by the plan for atom → groups
+/// and group → rules, so that the per-post loops read two flat arrays.
 struct Buckets: Sendable {
     /// Where each bucket starts in ``values``; one more entry than there are buckets.
     let start: [Int32]
@@ -19,14 +19,4 @@ struct Buckets: Sendable {
     /// The positions in ``values`` of bucket `i`.
     @inline(__always)
     func range(_ i: Int) -> Range<Int> { Int(start[i])..<Int(start[i + 1]) }
-
-    /// Whether bucket `i`, whose ids must be ascending, holds `id` (binary search).
-    func contains(_ id: Int32, inBucket i: Int) -> Bool {
-        var low = Int(start[i]), high = Int(start[i + 1])
-        while low < high {
-            let mid = (low + high) / 2
-            if values[mid] < id { low = mid + 1 } else { high = mid }
-        }
-        return low < Int(start[i + 1]) && values[low] == id
-    }
 }

@@ -389,11 +389,9 @@ final class Evaluator: Sendable {
         let n = Int(number)
         let hits = scratch.leadingHits, textStart = scratch.leadingHitStart
         guard n + 1 < textStart.count else { return [] }
-        let signature = plan.leadingSignature[key]
-        for h in Int(textStart[n])..<Int(textStart[n + 1]) {
-            let hit = hits[h]
-            guard signature & (1 << UInt64(hit.atom & 63)) != 0 else { continue }
-            if plan.anchorKeys.contains(Int32(key), inBucket: Int(hit.atom)) { starts.append(hit.start) }
+        let leadingAtoms = plan.leadingAtoms
+        for h in Int(textStart[n])..<Int(textStart[n + 1]) where leadingAtoms.contains(row: key, column: Int(hits[h].atom)) {
+            starts.append(hits[h].start)
         }
         guard !starts.isEmpty else { return [] }
         starts.sort()

@@ -92,11 +92,8 @@ final class Plan: Sendable {
     let atomIsLeading: [Bool]
     /// Per atom: where it must stand to count (``Atom/bounds``).
     let atomBounds: [UInt8]
-    /// Atom id → the memo keys (ascending) of anchored patterns whose matches may start with it.
-    let anchorKeys: Buckets
-    /// Per memo key: bit `atom % 64` set for each of its leading atoms. A quick "certainly not one
-    /// of its leading atoms" before the exact look-up in ``anchorKeys``.
-    let leadingSignature: [UInt64]
+    /// Memo key × atom: set when the key's pattern is anchored and its matches may start with the atom.
+    let leadingAtoms: BitMatrix
     /// Rules (by index) the prefilter can never skip.
     let alwaysRules: [Int32]
     /// Group → the rules (by index) it may wake.
@@ -252,12 +249,11 @@ final class Plan: Sendable {
         self.anchoredByKey = anchored
         self.atomLengths = needles.map { Int32($0.count) }
         self.atomIsLeading = atomAnchors.map { !$0.isEmpty }
-        self.anchorKeys = Buckets(atomAnchors)
-        var signature = [UInt64](repeating: 0, count: memo.count)
+        var leadingAtoms = BitMatrix(rows: memo.count, columns: atomAnchors.count)
         for (atom, keys) in atomAnchors.enumerated() {
-            for key in keys { signature[Int(key)] |= 1 << UInt64(atom & 63) }
+            for key in keys { leadingAtoms.insert(row: Int(key), column: atom) }
         }
-        self.leadingSignature = signature
+        self.leadingAtoms = leadingAtoms
         var always: [Int32] = []
         var byGroup = [[Int32]](repeating: [], count: groupRarity.count)
         // A pattern many rules share (a vocabulary list) is a candidate on many posts; one few rules
