@@ -24,6 +24,7 @@ struct CheckCommand: ParsableCommand {
           netral check --input-format csv --map isi=text --map waktu=created_at posts.csv
           zcat posts.jsonl.gz | netral check --format jsonl - > results.jsonl
           netral check --format html -o laporan.html posts.jsonl
+          netral check --time --rules my-rules/ posts.jsonl > /dev/null   # which of my rules is slow?
 
         Exit status: 0 nothing flagged, 1 something flagged, 2 a usage, rule or I/O error (or, with --strict,
         unreadable records).
@@ -54,6 +55,9 @@ struct CheckCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Add the explain trace (why each rule did or did not fire) to JSON results.")
     var explain = false
+
+    @Flag(name: .long, help: "Afterwards, show on standard error where the time went: normalising, the prefilter, and the slowest rules.")
+    var time = false
 
     @Option(name: .long, help: "Worker threads (default: one per core).")
     var threads: Int = 0
@@ -96,6 +100,7 @@ struct CheckCommand: ParsableCommand {
         options.minimumSeverity = Severity(rawValue: minSeverity)!
         options.explain = explain
         options.threads = threads
+        options.timing = time
         let engine = try Engine(ruleSet: ruleSet, options: options)
 
         let out = try Terminal.Output(path: output)
@@ -134,6 +139,7 @@ struct CheckCommand: ParsableCommand {
                 Terminal.error("netral: \(tally.records) record(s), \(tally.flagged) flagged\n")
             }
         }
+        if let timing = engine.timing { Terminal.error(TimingTable(timing, threads: options.threads).text) }
         if strict && tally.malformed > 0 { throw ExitCode(2) }
         if tally.flagged > 0 { throw ExitCode(1) }
     }

@@ -58,6 +58,24 @@ struct ToolTests {
         #expect(run.objects.contains { $0["line"] as? Int == 16 && $0["error"] is String })
     }
 
+    @Test func timeShowsPhasesAndTheRulesThatTookLongestWithoutChangingTheOutput() throws {
+        let plain = try Tool.run(["check", "--format", "jsonl", "Examples/data/posts.jsonl"])
+        let timed = try Tool.run(["check", "--time", "--quiet", "--format", "jsonl", "Examples/data/posts.jsonl"])
+        #expect(timed.status == plain.status)
+        #expect(timed.stdout == plain.stdout, "--time changes no result")
+        #expect(timed.stderr.contains("where the time went, 17 post(s)"), "\(timed.stderr)")
+        for phase in ["normalising fields", "prefilter (literal pass)", "rules"] { #expect(timed.stderr.contains(phase)) }
+        // Every rule that flagged a post is listed, with its count.
+        let flaggedRules = plain.objects.flatMap { ($0["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String } }
+        #expect(!flaggedRules.isEmpty)
+        for rule in Set(flaggedRules) {
+            let row = timed.stderr.split(separator: "\n").first { $0.split(separator: " ").first.map(String.init) == rule }
+            let columns = row?.split(separator: " ").map(String.init) ?? []
+            #expect(columns.count > 2 && Int(columns[2]) == flaggedRules.filter { $0 == rule }.count, "\(rule): \(row ?? "no row")")
+        }
+        #expect(!plain.stderr.contains("where the time went"))
+    }
+
     @Test func everySampleFormatWorks() throws {
         for (path, format, expectedRecords) in [
             ("Examples/data/posts.csv", "auto", 5), ("Examples/data/x-archive", "auto", 7),

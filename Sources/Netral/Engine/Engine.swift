@@ -23,6 +23,8 @@ public final class Engine: Sendable {
     let plan: Plan
     private let evaluator: Evaluator
     private let pool = Mutex<[Scratch.Box]>([])
+    /// What the scratches returned to the pool have timed (with ``EngineOptions/timing``).
+    private let timed: Mutex<TimingCounters>
 
     /// Compiles a rule set.
     /// - Throws: ``EngineError`` when a pattern does not compile (rule sets from ``RuleSetLoader`` were already checked).
@@ -31,6 +33,14 @@ public final class Engine: Sendable {
         self.options = options
         self.plan = try Plan(ruleSet: ruleSet, options: options)
         self.evaluator = Evaluator(plan: plan, options: options)
+        self.timed = Mutex(TimingCounters(rules: options.timing ? plan.rules.count : 0))
+    }
+
+    /// Where evaluation time went, over every post evaluated so far (nil unless
+    /// ``EngineOptions/timing`` is on). Complete once the calls that evaluated them have returned.
+    public var timing: EvaluationTiming? {
+        guard options.timing else { return nil }
+        return timed.withLock { $0.report(ruleIDs: plan.rules.map(\.rule.id)) }
     }
 
     /// An engine with the default rule pack embedded in the library and every bundled election profile.
@@ -137,8 +147,11 @@ public final class Engine: Sendable {
     // MARK: - Workers
 
     private func withScratch<T>(_ body: (Scratch) -> T) -> T {
-        let box = pool.withLock { $0.popLast() } ?? Scratch.Box(Scratch(plan: plan))
-        defer { pool.withLock { if $0.count < 64 { $0.append(box) } } }
+        let box = pool.withLock { $0.popLast() } ?? Scratch.Box(Scratch(plan: plan, timing: options.timing))
+        defer {
+            if options.timing { timed.withLock { $0.absorb(&box.scratch.timing) } }
+            pool.withLock { if $0.count < 64 { $0.append(box) } }
+        }
         return body(box.scratch)
     }
 

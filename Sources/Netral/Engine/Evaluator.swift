@@ -56,6 +56,8 @@ final class Evaluator: Sendable {
     }
 
     func evaluate(_ post: Post, scratch: Scratch) -> PostResult {
+        let timing = options.timing
+        var clock = timing ? TimingCounters.now() : 0
         var views: [View] = []
         for field in plan.fields {
             let bit = UInt32(1) << UInt32(Field.allCases.firstIndex(of: field)!)
@@ -63,6 +65,12 @@ final class Evaluator: Sendable {
                 let normalized = options.normalizer.normalize(value.text)
                 views.append(View(value: value, normalized: normalized, leet: options.normalizer.leetView(of: normalized), fieldBit: bit))
             }
+        }
+        if timing {
+            let now = TimingCounters.now()
+            scratch.timing.posts += 1
+            scratch.timing.normalizing &+= now &- clock
+            clock = now
         }
         scratch.beginPost()
         if options.prefilter { markCandidates(views, scratch) }
@@ -75,16 +83,23 @@ final class Evaluator: Sendable {
         // literals occur are visited; the others' gates would fail anyway.
         let visitAll = !options.prefilter || options.explain
         if !visitAll { collectRules(scratch) }
+        if timing {
+            let now = TimingCounters.now()
+            scratch.timing.prefilter &+= now &- clock
+            clock = now
+        }
         for index in 0..<(visitAll ? plan.rules.count : scratch.ruleList.count) {
-            let compiled = plan.rules[visitAll ? index : Int(scratch.ruleList[index])]
+            let ruleIndex = visitAll ? index : Int(scratch.ruleList[index])
+            let compiled = plan.rules[ruleIndex]
             var trace = options.explain ? RuleTrace(ruleID: compiled.rule.id, outcome: .conditionFalse) : nil
             let outcome = evaluateRule(compiled, post: post, actionBit: actionBit, views: views, scratch: scratch, trace: &trace)
             switch outcome {
             case .finding(let f): findings.append(f)
             case .error(let e): errors.append(e)
-            case .none: break
+            case .none, .skipped: break
             }
             if let trace { traces.append(trace) }
+            if timing { count(outcome, rule: ruleIndex, since: &clock, scratch) }
         }
         findings.sort { ($0.severity, $0.confidence, $1.ruleID) > ($1.severity, $1.confidence, $0.ruleID) }
         return PostResult(id: post.id, findings: findings, errors: errors, explanation: options.explain ? traces : nil)
@@ -172,7 +187,21 @@ final class Evaluator: Sendable {
     }
 
     private enum Outcome {
-        case finding(Finding), error(RuleError), none
+        /// `skipped`: not checked, for the post's action or by the prefilter; `none`: checked, not flagged.
+        case finding(Finding), error(RuleError), none, skipped
+    }
+
+    /// With timing: adds the time since `clock` and the outcome to the rule's counters.
+    private func count(_ outcome: Outcome, rule: Int, since clock: inout UInt64, _ scratch: Scratch) {
+        let now = TimingCounters.now()
+        scratch.timing.nanoseconds[rule] &+= now &- clock
+        clock = now
+        switch outcome {
+        case .skipped: return
+        case .finding: scratch.timing.flagged[rule] += 1
+        case .error, .none: break
+        }
+        scratch.timing.checks[rule] += 1
     }
 
     private func evaluateRule(_ compiled: Plan.CompiledRule, post: Post, actionBit: UInt32, views: [View], scratch: Scratch,
@@ -180,7 +209,7 @@ final class Evaluator: Sendable {
         if compiled.actionMask & actionBit == 0 {
             trace?.outcome = .skippedAction
             trace?.note = "applies to \(compiled.rule.actions.map(\.rawValue).sorted().joined(separator: ", ")), not \(post.action.rawValue)"
-            return .none
+            return .skipped
         }
         // `during()` is judged against every profile (no evidence yet names any): if none holds, the
         // final check, which reads only the profiles the evidence names, cannot hold either.
@@ -192,7 +221,7 @@ final class Evaluator: Sendable {
                 let absent = compiled.gate.patternIDs.filter { !isCandidate($0, scratch) }.map { plan.patterns[$0].name }
                 trace?.note = "the prefilter rules it out: no literal of \(absent.joined(separator: ", ")) occurs in the post"
             }
-            return .none
+            return .skipped
         }
         // Run the patterns (those the prefilter did not rule out).
         var hits = RuleHits(base: compiled.firstPattern, count: compiled.allPatterns.count)

@@ -39,8 +39,11 @@ final class Scratch {
     var attributions: [String: [(label: String, profile: String?)]] = [:]
     /// By profile: whether the current post mentions its context words.
     var profileMentioned: [String: Bool] = [:]
+    /// Time spent since the scratch last went back to the pool (with ``EngineOptions/timing``).
+    var timing: TimingCounters
 
-    init(plan: Plan) {
+    /// `timing`: keep ``timing`` counters (see ``EngineOptions/timing``).
+    init(plan: Plan, timing: Bool) {
         func marks(_ count: Int) -> UnsafeMutableBufferPointer<UInt32> {
             let buffer = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: max(1, count))
             buffer.initialize(repeating: 0)
@@ -58,6 +61,7 @@ final class Scratch {
         memoStamp = marks(plan.memoKeys)
         memoValues = .allocate(capacity: max(1, plan.memoKeys))
         memoValues.initialize(repeating: .success([]))
+        self.timing = TimingCounters(rules: timing ? plan.rules.count : 0)
     }
 
     deinit {

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import Netral
+
+@Suite("EvaluationTiming: where the time went, per phase and rule")
+struct EvaluationTimingTests {
+    /// Posts of every action, some flagged by the fixture rule (T.DUKUNG: post, comment, reply, share).
+    let posts: [Post] = (0..<300).map { i in
+        let actions: [Action] = [.post, .comment, .like, .share, .follow]
+        let texts = ["ayo coblos 02, dukung Prabowo", "kerja bakti RT \(i)", "ASN dilarang dukung Anies", "pilih Gibran!", "selamat pagi"]
+        return Post(id: "p\(i)", action: actions[i % actions.count], text: texts[(i / 5) % texts.count])
+    }
+
+    func engine(timing: Bool, prefilter: Bool = true, threads: Int = 2) throws -> Engine {
+        var options = EngineOptions()
+        options.timing = timing
+        options.prefilter = prefilter
+        options.threads = threads
+        options.chunkSize = 32
+        return try Fixtures.engine(Fixtures.profile, Fixtures.support, options: options)
+    }
+
+    @Test func offByDefault() throws {
+        let engine = try engine(timing: false)
+        _ = engine.evaluate(posts)
+        #expect(engine.timing == nil)
+    }
+
+    @Test func countsMatchTheResultsAndAddUpOverCalls() throws {
+        let engine = try engine(timing: true)
+        let results = engine.evaluate(posts)
+        let timing = try #require(engine.timing)
+        #expect(timing.posts == posts.count)
+        #expect(timing.rules.map(\.ruleID) == engine.ruleSet.rules.map(\.id))
+        let rule = try #require(timing.rules.first)
+        let flagged = results.filter { $0.findings.contains { $0.ruleID == rule.ruleID } }.count
+        #expect(flagged > 0)
+        #expect(rule.flagged == flagged)
+        // Checked: posts with the rule's action and its trigger's literals ("coblos", "dukung", "pilih").
+        let checked = zip(posts, results).filter { post, _ in
+            [.post, .comment, .reply, .share].contains(post.action) && ["coblos", "dukung", "pilih"].contains { post.text.contains($0) }
+        }.count
+        #expect(rule.checks == checked)
+        #expect(rule.nanoseconds > 0)
+        #expect(timing.normalizingNanoseconds > 0 && timing.prefilterNanoseconds > 0)
+        #expect(timing.totalNanoseconds == timing.normalizingNanoseconds + timing.prefilterNanoseconds + timing.rulesNanoseconds)
+
+        // Single posts and a second batch add to the same totals.
+        _ = engine.evaluate(posts[0])
+        _ = engine.evaluate(posts)
+        let again = try #require(engine.timing)
+        #expect(again.posts == 2 * posts.count + 1)
+        #expect(again.rules[0].flagged == 2 * flagged + (results[0].flagged ? 1 : 0))
+    }
+
+    @Test func withoutThePrefilterEveryRuleIsCheckedOnEveryPostOfItsActions() throws {
+        let engine = try engine(timing: true, prefilter: false, threads: 3)
+        _ = engine.evaluate(posts)
+        let timing = try #require(engine.timing)
+        let actions = Set(engine.ruleSet.rules[0].actions)
+        #expect(timing.rules[0].checks == posts.filter { actions.contains($0.action) }.count)
+    }
+
+    @Test func timingChangesNoResult() throws {
+        let plain = try engine(timing: false).evaluate(posts)
+        let timed = try engine(timing: true).evaluate(posts)
+        #expect(plain.map(\.findings) == timed.map(\.findings))
+    }
+}
