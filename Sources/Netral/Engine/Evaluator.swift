@@ -477,14 +477,23 @@ final class Evaluator: Sendable {
         // Several rules' evidence names the same words: look them up once per post.
         let key = "\(view == .original ? "o" : "n")\(hit.matchedText(in: views))"
         if let known = scratch.attributions[key] { return known }
-        let named = attributeUncached(hit, view: view, post: post, views: views, scratch: scratch)
+        let named = attributeUncached(hit, view: view, post: post, views: views, scratch: scratch, key: key)
         scratch.attributions[key] = named
         return named
     }
 
-    private func attributeUncached(_ hit: Hit, view: PatternSpec.View, post: Post, views: [View], scratch: Scratch) -> [(label: String, profile: String?)] {
-        let matched = view == .original ? options.normalizer.normalize(String(hit.matchedText(in: views))).text : String(hit.matchedText(in: views))
-        let found = plan.candidates.candidates(in: matched)
+    private func attributeUncached(_ hit: Hit, view: PatternSpec.View, post: Post, views: [View], scratch: Scratch, key: String) -> [(label: String, profile: String?)] {
+        // What the words name does not depend on the post: remembered from post to post (the same
+        // names, numbers and hashtags come back again and again).
+        let found: [CandidateIndex.Candidate]
+        if let known = scratch.namedCandidates[key] {
+            found = known
+        } else {
+            let matched = view == .original ? options.normalizer.normalize(String(hit.matchedText(in: views))).text : String(hit.matchedText(in: views))
+            found = plan.candidates.candidates(in: matched)
+            if scratch.namedCandidates.count >= Scratch.namedCandidatesLimit { scratch.namedCandidates.removeAll(keepingCapacity: true) }
+            scratch.namedCandidates[key] = found
+        }
         let profiles = Set(found.compactMap(\.profile))
         guard profiles.count > 1 else { return found }
         var keep = profiles

@@ -37,6 +37,10 @@ final class Scratch {
     var ruleList: [Int32] = []
     /// Candidates named by evidence texts of the current post.
     var attributions: [String: [(label: String, profile: String?)]] = [:]
+    /// Candidates evidence texts name before the post's date and context narrow them down, kept
+    /// from post to post (cleared when it reaches ``namedCandidatesLimit`` entries).
+    var namedCandidates: [String: [CandidateIndex.Candidate]] = [:]
+    static let namedCandidatesLimit = 4096
     /// By profile: whether the current post mentions its context words.
     var profileMentioned: [String: Bool] = [:]
     /// Time spent since the scratch last went back to the pool (with ``EngineOptions/timing``).
