@@ -35,6 +35,8 @@ public enum ResultJSON {
         JSONWriter.line(value(for: output))
     }
 
+    // Members are listed in key order, which the writer then need not sort.
+
     static func value(for output: BatchOutput) -> JSONValue {
         switch output {
         case .result(let line, let result):
@@ -42,46 +44,46 @@ public enum ResultJSON {
             members.append(.init(key: "line", value: .int(line)))
             return .object(members)
         case .error(let error):
-            return .object(["line": .int(error.line), "error": .string(error.message), "id": error.id.map(JSONValue.string)])
+            return .object(["error": .string(error.message), "id": error.id.map(JSONValue.string), "line": .int(error.line)])
         }
     }
 
     static func value(for result: PostResult) -> JSONValue {
         .object([
-            "id": .string(result.id),
-            "flagged": .bool(result.flagged),
-            "findings": .array(result.findings.map(value(for:))),
             "errors": result.errors.isEmpty ? nil : .array(result.errors.map { e in
-                .object(["rule": .string(e.ruleID), "message": .string(e.message), "pattern": e.pattern.map(JSONValue.string)])
+                .object(["message": .string(e.message), "pattern": e.pattern.map(JSONValue.string), "rule": .string(e.ruleID)])
             }),
             "explanation": result.explanation.map { .array($0.map(value(for:))) },
+            "findings": .array(result.findings.map(value(for:))),
+            "flagged": .bool(result.flagged),
+            "id": .string(result.id),
         ])
     }
 
     static func value(for f: Finding) -> JSONValue {
         .object([
-            "rule": .string(f.ruleID), "title": .string(f.title), "severity": .string(f.severity.rawValue),
-            "category": .string(f.category), "confidence": .double(f.confidence),
             "basis": .array(f.basis.map { .string($0.citation) }),
-            "message": .object(["id": .string(f.message.id), "en": f.message.en.map(JSONValue.string)]),
-            "evidence": .array(f.evidence.map { e in
-                .object(["pattern": .string(e.pattern), "field": .string(e.field), "start": .int(e.start), "end": .int(e.end),
-                         "text": .string(e.text), "candidate": e.candidate.map(JSONValue.string)])
-            }),
-            "sanction": f.sanction.map(JSONValue.string),
             "candidates": f.candidates.isEmpty ? nil : .array(f.candidates.map(JSONValue.string)),
+            "category": .string(f.category), "confidence": .double(f.confidence),
+            "evidence": .array(f.evidence.map { e in
+                .object(["candidate": e.candidate.map(JSONValue.string), "end": .int(e.end), "field": .string(e.field),
+                         "pattern": .string(e.pattern), "start": .int(e.start), "text": .string(e.text)])
+            }),
+            "message": .object(["en": f.message.en.map(JSONValue.string), "id": .string(f.message.id)]),
+            "rule": .string(f.ruleID), "sanction": f.sanction.map(JSONValue.string), "severity": .string(f.severity.rawValue),
+            "title": .string(f.title),
         ])
     }
 
     static func value(for t: RuleTrace) -> JSONValue {
         .object([
-            "rule": .string(t.ruleID), "outcome": .string(t.outcome.rawValue),
-            "note": t.note.isEmpty ? nil : .string(t.note),
-            "matches": t.matches.isEmpty ? nil : .object(t.matches.map { .init(key: $0.key, value: .array($0.value.map(JSONValue.string))) }),
-            "skipped_patterns": t.skippedPatterns.isEmpty ? nil : .array(t.skippedPatterns.map(JSONValue.string)),
-            "exceptions": t.exceptions.isEmpty ? nil : .array(t.exceptions.map(JSONValue.string)),
-            "confidence_steps": t.confidenceSteps.isEmpty ? nil : .array(t.confidenceSteps.map(JSONValue.string)),
             "confidence": t.confidence.map(JSONValue.double),
+            "confidence_steps": t.confidenceSteps.isEmpty ? nil : .array(t.confidenceSteps.map(JSONValue.string)),
+            "exceptions": t.exceptions.isEmpty ? nil : .array(t.exceptions.map(JSONValue.string)),
+            "matches": t.matches.isEmpty ? nil : .object(t.matches.map { .init(key: $0.key, value: .array($0.value.map(JSONValue.string))) }),
+            "note": t.note.isEmpty ? nil : .string(t.note),
+            "outcome": .string(t.outcome.rawValue), "rule": .string(t.ruleID),
+            "skipped_patterns": t.skippedPatterns.isEmpty ? nil : .array(t.skippedPatterns.map(JSONValue.string)),
             "threshold": t.threshold.map(JSONValue.double),
         ])
     }
