@@ -414,17 +414,16 @@ struct Units {
     /// The view as a string, with one map entry per UTF-8 byte. With `collapsingWhitespace`
     /// (the white-space step), spaces are collapsed on the way: none at either end, never two in a row.
     func build(original: String, collapsingWhitespace: Bool = false) -> NormalizedText {
-        let count = items.reduce(0) { $0 + UTF8.width($1.scalar) }
-        var bytes = [UInt8](repeating: 0, count: count)
-        var byteStarts = [Int32](repeating: 0, count: count)
-        var byteEnds = [Int32](repeating: 0, count: count)
+        let capacity = items.reduce(0) { $0 + UTF8.width($1.scalar) }
+        // The text and its two maps are written once, into uninitialised storage, in one loop.
         var written = 0
-        bytes.withUnsafeMutableBufferPointer { bytes in
-            byteStarts.withUnsafeMutableBufferPointer { starts in
-                byteEnds.withUnsafeMutableBufferPointer { ends in
+        var ends: [Int32] = []
+        var text = ""
+        let starts = [Int32](unsafeUninitializedCapacity: capacity) { starts, startsCount in
+            ends = [Int32](unsafeUninitializedCapacity: capacity) { ends, endsCount in
+                text = String(unsafeUninitializedCapacity: capacity) { bytes in
                     var k = 0
                     var lastWasSpace = true
-                    defer { written = k }
                     for unit in items {
                         if collapsingWhitespace {
                             let space = unit.scalar == " "
@@ -432,7 +431,7 @@ struct Units {
                             lastWasSpace = space
                         }
                         if unit.scalar.isASCII {
-                            bytes[k] = UInt8(unit.scalar.value)
+                            bytes[k] = UInt8(truncatingIfNeeded: unit.scalar.value)
                             starts[k] = unit.start
                             ends[k] = unit.end
                             k += 1
@@ -446,14 +445,13 @@ struct Units {
                         }
                     }
                     if collapsingWhitespace, k > 0, bytes[k - 1] == 32 { k -= 1 }
+                    written = k
+                    return k
                 }
+                endsCount = written
             }
+            startsCount = written
         }
-        if written < count {
-            bytes.removeLast(count - written)
-            byteStarts.removeLast(count - written)
-            byteEnds.removeLast(count - written)
-        }
-        return NormalizedText(original: original, text: String(decoding: bytes, as: UTF8.self), starts: byteStarts, ends: byteEnds)
+        return NormalizedText(original: original, text: text, starts: starts, ends: ends)
     }
 }
