@@ -348,12 +348,13 @@ public struct Normalizer: Sendable, Hashable {
     private func expandAbbreviations(_ units: Units, _ s: UnsafeBufferPointer<Unit>) -> Units {
         // The tables, read once (each access to a static constant checks its initialisation).
         let longest = NormalizationTables.longestAbbreviation, ends = NormalizationTables.abbreviationEnds
-        // The output is made only once a first abbreviation is found: most texts are copied never.
+        // The output is made only once a first abbreviation is found (most texts are copied never), and
+        // the units between abbreviations are copied in runs.
         var out: Units?
+        var copied = 0
         var i = 0
         while i < s.count {
             guard Normalizer.isWordScalar(s[i].scalar) else {
-                out?.items.append(s[i])
                 i += 1
                 continue
             }
@@ -370,18 +371,15 @@ public struct Normalizer: Sendable, Hashable {
                 }
             }
             if packable, let expansion = NormalizationTables.abbreviation(packed: key) {
-                if out == nil {
-                    var fresh = Units(capacity: s.count + 16)
-                    fresh.items.append(contentsOf: s[0..<i])
-                    out = fresh
-                }
+                if out == nil { out = Units(capacity: s.count + 16) }
+                out!.items.append(contentsOf: s[copied..<i])
                 let start = s[i].start, end = s[j - 1].end
                 for e in expansion { out!.items.append(Unit(scalar: e, start: start, end: end)) }
-            } else if out != nil {
-                for k in i..<j { out!.items.append(s[k]) }
+                copied = j
             }
             i = j
         }
+        out?.items.append(contentsOf: s[copied...])
         return out ?? units
     }
 }
