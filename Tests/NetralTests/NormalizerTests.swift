@@ -100,6 +100,28 @@ struct NormalizerTests {
         #expect(plain.normalize("Yg ✌️").text.hasPrefix("yg "))
     }
 
+    @Test func plainPictographsAreLeftAsTheyAreAndMapToTheirOwnBytes() {
+        let normalizer = Normalizer()
+        var plain = 0
+        for value in UInt32(0x1F300)...0x1FAFF {
+            let n = Int(value - 0x1F300)
+            guard NormalizationTables.plainPictographs[n / 64] >> UInt64(n % 64) & 1 != 0, let scalar = Unicode.Scalar(value) else { continue }
+            plain += 1
+            let emoji = String(scalar)
+            // The fast path ("x😍😍y") and the general one (a variation selector after it, which the fast
+            // path declines) leave the pictograph as it is.
+            let twice = normalizer.normalize("x" + emoji + emoji + "y")
+            #expect(twice.text == "x" + emoji + emoji + "y", "U+\(String(value, radix: 16, uppercase: true))")
+            #expect(twice.originalRange(of: 1..<5) == 1..<5 && twice.originalRange(of: 5..<9) == 5..<9)
+            #expect(normalizer.normalize(emoji + "\u{FE0F}").text == emoji)
+        }
+        #expect(plain > 1000, "most of the planes are plain pictographs")
+        // Gestures, skin tones and joined sequences take the general path.
+        #expect(normalizer.normalize("🤟").text == ":metal:")
+        #expect(normalizer.normalize("🙏🏽").text == "🙏")
+        #expect(normalizer.normalize("a👨‍👩‍👧b").originalRange(of: 1..<5) == 1..<19)
+    }
+
     @Test func pictographPlanesHoldNoLetterOrNumber() {
         for value in UInt32(0x1F300)...0x1FAFF {
             guard let scalar = Unicode.Scalar(value) else { continue }

@@ -76,6 +76,15 @@ enum NormalizationTables {
     /// The length of the longest abbreviation: longer words need no look-up.
     static let longestAbbreviation = abbreviations.keys.map(\.utf8.count).max() ?? 0
 
+    /// The pictographs U+1F300–U+1FAFF that every normalisation step leaves as they are, as bits
+    /// (U+1F300 + n is bit n % 64 of word n / 64): stable symbols (``Normalizer/isStableSymbol(_:)``)
+    /// without a gesture token. Skin tones, which join the emoji before them, are not stable symbols.
+    static let plainPictographs: [UInt64] = (UInt32(0x1F300)...0x1FAFF).reduce(into: [UInt64](repeating: 0, count: 0x800 / 64)) { bits, value in
+        guard let scalar = Unicode.Scalar(value), Normalizer.isStableSymbol(scalar), gestureTokens[value] == nil else { return }
+        let n = Int(value - 0x1F300)
+        bits[n / 64] |= 1 << UInt64(n % 64)
+    }
+
     /// Characters read as letters in leetspeak, and the letter each stands for.
     static let leet: [UInt8: Unicode.Scalar] = [
         UInt8(ascii: "0"): "o", UInt8(ascii: "1"): "i", UInt8(ascii: "3"): "e", UInt8(ascii: "4"): "a",

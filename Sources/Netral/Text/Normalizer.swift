@@ -148,6 +148,11 @@ public struct Normalizer: Sendable, Hashable {
                 // A run of non-ASCII bytes: walk its characters (graphemes), as emoji and accents need.
                 var end = index
                 while end < bytes.count, bytes[end] >= 0x80 { end += 1 }
+                if Normalizer.appendPlainPictographs(bytes[index..<end], into: &units) {
+                    offset = end
+                    index = end
+                    continue
+                }
                 let run = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
                 for character in run {
                     let width = character.utf8.count
@@ -173,6 +178,29 @@ public struct Normalizer: Sendable, Hashable {
                 index = end
             }
         }
+    }
+
+    /// The common run of emoji, "🔥" or "😍😍😍": pictographs each its own character, which every step
+    /// leaves as they are (``NormalizationTables/plainPictographs``), appended without decoding
+    /// characters or looking up properties. False, with nothing appended, for any other run.
+    private static func appendPlainPictographs(_ run: Slice<UnsafeBufferPointer<UInt8>>, into units: inout Units) -> Bool {
+        guard run.count % 4 == 0 else { return false }
+        let plain = NormalizationTables.plainPictographs
+        var at = run.startIndex
+        while at < run.endIndex {
+            // F0 9F xx xx: U+1F000–U+1FFFF.
+            guard run[at] == 0xF0, run[at + 1] == 0x9F else { return false }
+            let value = 0x1F000 | UInt32(run[at + 2] & 0x3F) << 6 | UInt32(run[at + 3] & 0x3F)
+            guard value >= 0x1F300, value <= 0x1FAFF, plain[Int(value - 0x1F300) >> 6] >> UInt64(value & 63) & 1 != 0 else { return false }
+            at += 4
+        }
+        at = run.startIndex
+        while at < run.endIndex {
+            let value = 0x1F000 | UInt32(run[at + 2] & 0x3F) << 6 | UInt32(run[at + 3] & 0x3F)
+            units.append(Unicode.Scalar(value)!, at, at + 4)
+            at += 4
+        }
+        return true
     }
 
     private func appendFolded(_ scalar: Unicode.Scalar, _ start: Int, _ end: Int, fold: Bool, deobfuscate: Bool, into units: inout Units) {
@@ -219,7 +247,7 @@ public struct Normalizer: Sendable, Hashable {
 
     /// Symbols (emoji among them) that NFKC, case folding and diacritic folding leave unchanged,
     /// and variation selectors and joiners, which the deobfuscation step handles by category.
-    private static func isStableSymbol(_ scalar: Unicode.Scalar) -> Bool {
+    static func isStableSymbol(_ scalar: Unicode.Scalar) -> Bool {
         guard scalar.value >= 0x2000 else { return false }
         let properties = scalar.properties
         return properties.generalCategory == .otherSymbol && !properties.changesWhenNFKCCaseFolded
