@@ -45,6 +45,17 @@ struct JSONTests {
         #expect(decoded?["z"] as? String == "line\n\"quoted\" \\ / é \u{1}")
         #expect(try parse(line) == JSONValue(any: decoded as Any).sortedForComparison)
     }
+
+    @Test func foundationObjectsKeepNumbersIntegersAndFractions() throws {
+        let object = try #require(JSONValue.object(["a": .double(0.85), "k": .int(-3), "e": .number("1e3")]).foundationObject as? [String: Any])
+        #expect(object["a"] as? Double == 0.85)
+        #expect(object["k"] as? Int == -3)
+        #expect(object["e"] as? Double == 1000)
+        // What pipelines get from ResultJSON: a finding's confidence as a number they can compare.
+        let finding = try #require((ResultJSON.object(for: Engine.withDefaultRules().evaluate(Post(id: "1", text: "Ayo coblos 02 Prabowo Gibran!")))["findings"] as? [[String: Any]])?.first)
+        #expect((finding["confidence"] as? Double).map { $0 > 0.5 } == true)
+        #expect(try JSONSerialization.data(withJSONObject: finding).isEmpty == false)
+    }
 }
 
 extension JSONValue {

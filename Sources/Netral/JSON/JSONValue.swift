@@ -77,7 +77,9 @@ enum JSONValue: Sendable, Hashable {
         switch self {
         case .null: return NSNull()
         case .bool(let b): return b
-        case .number(let literal): return Int(literal) ?? Double(literal) ?? 0
+        case .number(let literal):
+            if let integer = Int(literal) { return integer }
+            return Double(literal) ?? 0
         case .string(let s): return s
         case .array(let items): return items.map(\.foundationObject)
         case .object(let members):
