@@ -15,12 +15,14 @@ struct CheckCommand: ParsableCommand {
           x          an X/Twitter archive: tweets.js, like.js, or the archive folder
           facebook   a Facebook "Download Your Information" JSON export (file or folder)
           instagram  an Instagram "Download Your Information" JSON export (file or folder)
+          tiktok     a TikTok "Download your data" JSON export (user_data_tiktok.json): videos, comments,
+                     likes and shares; likes and shares carry only the video's link
 
         A record that cannot be read becomes an error record ({"line": N, "error": "..."}) and the run goes on.
 
         Examples:
           netral check Examples/data/posts.jsonl
-          netral check --format summary export/            # an unpacked X, Facebook or Instagram export
+          netral check --format summary export/            # an unpacked X, Facebook, Instagram or TikTok export
           netral check --input-format csv --map isi=text --map waktu=created_at posts.csv
           zcat posts.jsonl.gz | netral check --format jsonl - > results.jsonl
           netral check --format html -o laporan.html posts.jsonl
@@ -41,7 +43,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Write the output to this file instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .long, help: "Input format: auto, jsonl, csv, x, facebook or instagram.")
+    @Option(name: .long, help: "Input format: auto, jsonl, csv, x, facebook, instagram or tiktok.")
     var inputFormat: String = "auto"
 
     @Option(name: .long, help: ArgumentHelp("Map a CSV column to a post field (repeatable), e.g. --map isi=text.", valueName: "column=field"))
@@ -79,7 +81,7 @@ struct CheckCommand: ParsableCommand {
             throw ValidationError("unknown --format \(format); use jsonl, text, csv, summary or html")
         }
         if InputFormat(rawValue: inputFormat) == nil {
-            throw ValidationError("unknown --input-format \(inputFormat); use auto, jsonl, csv, x, facebook or instagram")
+            throw ValidationError("unknown --input-format \(inputFormat); use auto, jsonl, csv, x, facebook, instagram or tiktok")
         }
         if Severity(rawValue: minSeverity) == nil {
             throw ValidationError("unknown --min-severity \(minSeverity); use info, low, medium, high or critical")

@@ -34,7 +34,7 @@ struct InputSource {
             return AnySequence(JSONLinesReader(maxRecordBytes: maxRecordBytes, read: source))
         case .csv:
             return AnySequence(try CSVImporter(read: source, mapping: columnMap, maxRecordBytes: maxRecordBytes))
-        case .x, .facebook, .instagram:
+        case .x, .facebook, .instagram, .tiktok:
             var all = Data()
             while let chunk = source(), !chunk.isEmpty { all.append(chunk) }
             let importer = try ExportImporter.forFile(name: path, data: all, format: resolved)

@@ -88,10 +88,57 @@ struct ImporterTests {
         #expect(posts(try legacy.records()).first?.target?.author == "@gibran_rakabuming")
     }
 
+    @Test func tiktokVideosCommentsLikesAndSharesWithMixedKeyCase() throws {
+        let importer = try ExportImporter.forFolder(packageRoot.appending(path: "Examples/data/tiktok"), format: .auto)
+        let records = try importer.records()
+        let all = posts(records)
+        #expect(records.count == all.count, "no error records")
+        // 3 videos, 3 comments, 2 likes, 1 share; bookmarks and watch history are private and left out.
+        #expect(all.map(\.action) == [.post, .post, .post, .comment, .comment, .comment, .like, .like, .share])
+        #expect(all.allSatisfy { $0.platform == .tiktok })
+        let video = try #require(all.first { $0.id == "tt-post-7440000000000000001" })
+        #expect(video.text.hasPrefix("Ayo coblos nomor 1"))
+        #expect(video.location == "GOR Satria Purwokerto")
+        #expect(video.media.isEmpty, "an AlternateText of N/A is none")
+        #expect(video.createdAt == RFC3339.parse("2024-11-20T19:05:11Z"))
+        #expect(all.first { $0.id == "tt-post-7438100000000000001" }?.text == "", "a Title of N/A is no caption")
+        // Lower-case keys (2025) and capitalised ones (older) in the same list.
+        let comments = all.filter { $0.action == .comment }
+        #expect(comments.map(\.text.isEmpty) == [false, false, false])
+        #expect(comments[0].target == nil, "an empty url is no target")
+        #expect(comments[2].target?.url == "https://www.tiktokv.com/share/video/7440500000000000007/")
+        #expect(comments[2].createdAt == RFC3339.parse("2024-11-21T12:44:03Z"))
+        let like = try #require(all.first { $0.action == .like })
+        #expect(like.id == "tt-like-7440000000000000002" && like.target?.url?.hasSuffix("/7440000000000000002/") == true)
+        #expect(all.last?.target?.url == like.target?.url, "the share names the same video")
+    }
+
+    @Test func tiktokOlderLayoutNullSectionsAndBadItems() throws {
+        let older = #"""
+        {"Activity": {"Like List": {"ItemFavoriteList": [{"Date": "2024-02-10 10:00:00", "Link": "https://www.tiktokv.com/share/video/1/"}, {"Date": "2024-02-10 10:01:00"}]},
+                      "Share History": {"ShareHistoryList": null}},
+         "Video": {"Videos": {"VideoList": [{"Date": "2024-02-09 21:00:00", "Link": "https://www.tiktokv.com/share/video/2/", "Likes": "3"}]}},
+         "Comment": {"Comments": {"CommentsList": null}}}
+        """#
+        let importer = try ExportImporter.forFile(name: "user_data.json", data: Data(older.utf8), format: .auto)
+        let records = try importer.records()
+        #expect(records.count == 3)
+        #expect(try records[0].post.get().id == "tt-post-2")
+        #expect(try records[1].post.get().action == .like)
+        // A like without a link is an error record naming the file, the section and the item; the rest goes on.
+        guard case .failure(let error) = records[2].post else { Issue.record("expected an error record"); return }
+        #expect(error.line == 3 && error.message == "user_data.json Like List item 2: liked-video item without a link")
+        // A JSON file with none of the sections is refused as a whole, saying what was expected.
+        let other = try ExportImporter.forFile(name: "user_data.json", data: Data(#"{"Profile": {}}"#.utf8), format: .tiktok)
+        #expect(throws: ImportError.self) { try other.records() }
+    }
+
     @Test func formatDetection() {
         #expect(InputFormat.detect(name: "a.csv", head: Data()) == .csv)
         #expect(InputFormat.detect(name: "tweets.js", head: Data()) == .x)
         #expect(InputFormat.detect(name: "x", head: Data(#"{"comments_v2": []}"#.utf8)) == .facebook)
         #expect(InputFormat.detect(name: "posts.jsonl", head: Data(#"{"id":"1"}"#.utf8)) == .jsonl)
+        #expect(InputFormat.detect(name: "user_data_tiktok.json", head: Data()) == .tiktok)
+        #expect(InputFormat.detect(name: "export.json", head: Data(#"{"Ads and data": {}}"#.utf8)) == .tiktok)
     }
 }

@@ -80,7 +80,8 @@ struct ToolTests {
         for (path, format, expectedRecords) in [
             ("Examples/data/posts.csv", "auto", 5), ("Examples/data/x-archive", "auto", 7),
             ("Examples/data/x-archive/data/like.js", "x", 3), ("Examples/data/facebook", "facebook", 8),
-            ("Examples/data/instagram", "instagram", 6),
+            ("Examples/data/instagram", "instagram", 6), ("Examples/data/tiktok", "auto", 9),
+            ("Examples/data/tiktok/user_data_tiktok.json", "tiktok", 9),
         ] {
             let run = try Tool.run(["check", "--format", "jsonl", "--input-format", format, path])
             #expect(run.status == 1, "\(path): \(run.stderr)")

@@ -18,6 +18,9 @@ public struct ExportImporter: Sendable {
         case xTweets, xLikes
         case facebookPosts, facebookComments, facebookReactions, facebookFollowing
         case instagramPosts, instagramLikes, instagramComments, instagramFollowing
+        /// A TikTok export file, whose sections hold items of the four kinds after it.
+        case tiktok
+        case tiktokPosts, tiktokComments, tiktokLikes, tiktokShares
     }
 
     let sources: [Source]
@@ -27,7 +30,7 @@ public struct ExportImporter: Sendable {
     public static func forFile(name: String, data: Data, format: InputFormat) throws -> ExportImporter {
         let file = (name as NSString).lastPathComponent.lowercased()
         guard let kind = kind(of: file, format: format, data: data) else {
-            throw ImportError("\(name): not a known \(format.rawValue) export file; expected e.g. tweets.js, like.js, your_posts_1.json, comments.json, likes_and_reactions_1.json, posts_1.json, liked_posts.json or post_comments_1.json")
+            throw ImportError("\(name): not a known \(format.rawValue) export file; expected e.g. tweets.js, like.js, your_posts_1.json, comments.json, likes_and_reactions_1.json, posts_1.json, liked_posts.json, post_comments_1.json or user_data_tiktok.json")
         }
         return ExportImporter(sources: [Source(name: name, data: data, kind: kind)])
     }
@@ -42,14 +45,15 @@ public struct ExportImporter: Sendable {
         for path in paths.sorted(by: { $0.path < $1.path }) {
             let file = path.lastPathComponent.lowercased()
             guard file.hasSuffix(".js") || file.hasSuffix(".json") else { continue }
+            let lowerPath = path.path.lowercased()
             let platformHint: InputFormat = format != .auto ? format :
-                path.path.lowercased().contains("instagram") ? .instagram : file.hasSuffix(".js") ? .x : .facebook
+                lowerPath.contains("instagram") ? .instagram : lowerPath.contains("tiktok") ? .tiktok : file.hasSuffix(".js") ? .x : .facebook
             guard let data = FileManager.default.contents(atPath: path.path),
                   let kind = kind(of: file, format: platformHint, data: data) else { continue }
             sources.append(Source(name: path.path, data: data, kind: kind))
         }
         guard !sources.isEmpty else {
-            throw ImportError("\(url.path): no known export files found (looked for tweets.js, like.js, your_posts*.json, comments.json, likes_and_reactions*.json, posts_1.json, liked_posts.json, post_comments*.json). If the export is HTML, request it again as JSON.")
+            throw ImportError("\(url.path): no known export files found (looked for tweets.js, like.js, your_posts*.json, comments.json, likes_and_reactions*.json, posts_1.json, liked_posts.json, post_comments*.json, user_data_tiktok.json). If the export is HTML (or TXT, for TikTok), request it again as JSON.")
         }
         return ExportImporter(sources: sources)
     }
@@ -60,6 +64,9 @@ public struct ExportImporter: Sendable {
             if file.hasPrefix("tweet") && !file.contains("header") { return .xTweets }
             if file == "like.js" || head.contains("YTD.like.") { return .xLikes }
             return nil
+        }
+        if format == .tiktok || file == "user_data_tiktok.json" || InputFormat.looksLikeTikTok(head) {
+            return format == .tiktok && !file.hasSuffix(".json") ? nil : .tiktok
         }
         if format == .instagram || head.contains("likes_media_likes") || head.contains("string_map_data") || head.contains("relationships_following") {
             if file.hasPrefix("posts_") || file == "reels.json" || file == "stories.json" { return .instagramPosts }
@@ -80,21 +87,37 @@ public struct ExportImporter: Sendable {
     public func records() throws -> [InputRecord] {
         var out: [InputRecord] = []
         for source in sources {
-            let items = try ExportImporter.items(of: source)
-            for (index, item) in items.enumerated() {
-                let number = out.count + 1
-                do throws(RecordError) {
-                    let post = try ExportImporter.post(from: item, kind: source.kind, index: index)
-                    out.append(InputRecord(line: number, post: .success(post)))
-                } catch {
-                    var e = error
-                    e.line = number
-                    e.message = "\((source.name as NSString).lastPathComponent) item \(index + 1): \(e.message)"
-                    out.append(InputRecord(line: number, post: .failure(e)))
+            for section in try ExportImporter.sections(of: source) {
+                for (index, item) in section.items.enumerated() {
+                    let number = out.count + 1
+                    do throws(RecordError) {
+                        let post = try ExportImporter.post(from: item, kind: section.kind, index: index)
+                        out.append(InputRecord(line: number, post: .success(post)))
+                    } catch {
+                        var e = error
+                        e.line = number
+                        let place = [(source.name as NSString).lastPathComponent, section.label].compactMap { $0 }.joined(separator: " ")
+                        e.message = "\(place) item \(index + 1): \(e.message)"
+                        out.append(InputRecord(line: number, post: .failure(e)))
+                    }
                 }
             }
         }
         return out
+    }
+
+    /// The items a file holds, by kind: one list, or, in a TikTok export, one per section.
+    static func sections(of source: Source) throws -> [(label: String?, kind: Kind, items: [Any])] {
+        guard source.kind == .tiktok else { return [(nil, source.kind, try items(of: source))] }
+        let json: Any
+        do { json = try JSONSerialization.jsonObject(with: source.data) } catch {
+            throw ImportError("\(source.name): not valid JSON (\(error.localizedDescription)); if the export is TXT, request it again as JSON")
+        }
+        let sections = (json as? [String: Any]).map(TikTokExport.items(of:)) ?? []
+        guard !sections.isEmpty else {
+            throw ImportError("\(source.name): no videos, comments, likes or shares found; expected a TikTok export with sections such as \"Post\", \"Comment\" and \"Your Activity\"")
+        }
+        return sections.map { ($0.label, $0.kind, $0.items) }
     }
 
     /// The list of items a file holds.
@@ -133,6 +156,11 @@ public struct ExportImporter: Sendable {
         case .instagramLikes: return try InstagramExport.like(o, index: index)
         case .instagramComments: return try InstagramExport.comment(o, index: index)
         case .instagramFollowing: return try InstagramExport.following(o, index: index)
+        case .tiktokPosts: return try TikTokExport.post(o, index: index)
+        case .tiktokComments: return try TikTokExport.comment(o, index: index)
+        case .tiktokLikes: return try TikTokExport.like(o, index: index)
+        case .tiktokShares: return try TikTokExport.share(o, index: index)
+        case .tiktok: throw RecordError(line: 0, message: "a TikTok export is read by section")
         }
     }
 
