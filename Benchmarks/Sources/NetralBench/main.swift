@@ -61,7 +61,10 @@ let args = CommandLine.arguments
 if args.count > 1, args[1] == "write-file" {
     let path = args[2], gib = Double(args[3]) ?? 2
     let (_, sample) = Corpus.make(count: 100_000, seed: 7)
-    FileManager.default.createFile(atPath: path, contents: nil)
+    guard FileManager.default.createFile(atPath: path, contents: nil) else {
+        print("cannot create \(path): check the folder exists and is writable")
+        exit(2)
+    }
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     var written = 0
     while Double(written) < gib * 1_073_741_824 {
