@@ -18,7 +18,8 @@ public struct EvaluationTiming: Sendable, Equatable {
         public var checks: Int
         /// Posts the rule flagged.
         public var flagged: Int
-        /// Time spent checking the rule, PCRE2 matching included.
+        /// Time spent on the rule: its prefilter gate on every post that woke it, and on the posts
+        /// where it was checked, its patterns (PCRE2 matching), condition, evidence and message.
         public var nanoseconds: UInt64
     }
 
