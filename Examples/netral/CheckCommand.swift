@@ -8,28 +8,32 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check exported posts for neutrality violations.",
         discussion: """
-        Reads posts from each INPUT (a file, an unpacked export folder, or - for standard input; .gz files are
-        decompressed) and writes one result per record. Input formats are detected from the content, or named:
-          jsonl      the canonical format, one JSON object per line: {"id", "action", "text", "target", ...}
-          csv        a header row; columns named like post fields, or mapped with --map COLUMN=FIELD
+        Reads posts from each INPUT (a file, an unpacked export folder, or - for
+        standard input; .gz files are decompressed) and writes one result per
+        record. Input formats are detected from the content, or named:
+          jsonl      one JSON object per line: {"id", "action", "text", "target", ...}
+          csv        a header row; columns named like post fields, or --map COL=FIELD
           x          an X/Twitter archive: tweets.js, like.js, or the archive folder
-          facebook   a Facebook "Download Your Information" JSON export (file or folder)
-          instagram  an Instagram "Download Your Information" JSON export (file or folder)
-          tiktok     a TikTok "Download your data" JSON export (user_data_tiktok.json): videos, comments,
-                     likes and shares; likes and shares carry only the video's link
+          facebook   a Facebook "Download Your Information" JSON export (or folder)
+          instagram  an Instagram "Download Your Information" JSON export (or folder)
+          tiktok     a TikTok "Download your data" JSON export: videos, comments,
+                     likes and shares (TikTok keeps only the link of a liked video)
 
-        A record that cannot be read becomes an error record ({"line": N, "error": "..."}) and the run goes on.
+        A record that cannot be read becomes an error record
+        ({"line": N, "error": "..."}) and the run goes on.
 
         Examples:
           netral check Examples/data/posts.jsonl
-          netral check --format summary export/            # an unpacked X, Facebook, Instagram or TikTok export
-          netral check --input-format csv --map isi=text --map waktu=created_at posts.csv
+          netral check --format summary export/        # an unpacked export folder
+          netral check --input-format csv --map isi=text posts.csv
           zcat posts.jsonl.gz | netral check --format jsonl - > results.jsonl
           netral check --format html -o laporan.html posts.jsonl
-          netral check --time --rules my-rules/ posts.jsonl > /dev/null   # which of my rules is slow?
+          netral check --time --rules my-rules/ posts.jsonl > /dev/null
 
-        Exit status: 0 nothing flagged, 1 something flagged, 2 a usage, rule or I/O error (or, with --strict,
-        unreadable records).
+        --time shows which rules take longest: the way to find a slow pattern.
+
+        Exit status: 0 nothing flagged, 1 something flagged, 2 a usage, rule or
+        I/O error (or, with --strict, unreadable records).
         """)
 
     @OptionGroup var ruleOptions: RuleOptions
