@@ -10,12 +10,15 @@ struct AhoCorasickTests {
         return found.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }
     }
 
-    /// The same pairs, by trying every needle at every offset.
-    func naive(_ needles: [[UInt8]], _ text: [UInt8]) -> [[Int]] {
+    /// The same pairs, by trying every needle at every offset; a word-start needle only where the
+    /// byte before is not a word byte.
+    func naive(_ needles: [[UInt8]], _ text: [UInt8], wordStart: [Bool] = []) -> [[Int]] {
         var found: [[Int]] = []
         for end in text.indices {
             for (id, needle) in needles.enumerated() where !needle.isEmpty && needle.count <= end + 1 {
-                if text[(end + 1 - needle.count)...end].elementsEqual(needle) { found.append([id, end]) }
+                let start = end + 1 - needle.count
+                if id < wordStart.count, wordStart[id], start > 0, Atom.isWordByte(text[start - 1]) { continue }
+                if text[start...end].elementsEqual(needle) { found.append([id, end]) }
             }
         }
         return found
@@ -31,22 +34,41 @@ struct AhoCorasickTests {
     }
 
     @Test func matchesANaiveSearchOnRandomInput() {
-        // Small alphabets make many overlaps; the byte classes vary from 2 to 64 in width.
+        // Small alphabets make many overlaps; word and non-word bytes alternate in the pool, so every
+        // alphabet has both; half the needles count only at word starts.
+        let pool = Array("a b-1.c_d#Ze!f2g?hijklmnop".utf8)
         var rng = SystemRandomNumberGenerator()
-        for alphabetSize in [2, 3, 4, 8, 16, 64] {
-            let alphabet = (0..<alphabetSize).map { UInt8(0x21 + $0) }
-            for _ in 0..<20 {
+        for alphabetSize in [2, 3, 4, 8, 16, 26] {
+            let alphabet = Array(pool.prefix(alphabetSize))
+            for _ in 0..<30 {
                 let needles = (0..<Int.random(in: 1...30, using: &rng)).map { _ in
                     (0..<Int.random(in: 1...8, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
                 }
+                let wordStart = needles.map { _ in Bool.random(using: &rng) }
                 // Text bytes include some that occur in no needle (class 0).
                 let text = (0..<Int.random(in: 0...300, using: &rng)).map { _ in
                     Int.random(in: 0..<10, using: &rng) == 0 ? UInt8(0xC3) : alphabet.randomElement(using: &rng)!
                 }
-                let automaton = AhoCorasick(needles: needles)
-                #expect(scanned(automaton, text) == naive(needles, text), "needles \(needles), text \(text)")
+                #expect(scanned(AhoCorasick(needles: needles), text) == naive(needles, text), "needles \(needles), text \(text)")
+                #expect(scanned(AhoCorasick(needles: needles, wordStart: wordStart), text) == naive(needles, text, wordStart: wordStart),
+                        "needles \(needles), word starts \(wordStart), text \(text)")
             }
         }
+    }
+
+    @Test func wordStartNeedlesCountOnlyAfterANonWordByte() {
+        let needles = ["i", "pi", "ini"].map { Array($0.utf8) }
+        let automaton = AhoCorasick(needles: needles, wordStart: [true, false, true])
+        // "i" only at the start and after the space or the accented letter's bytes; "pi" anywhere.
+        #expect(scanned(automaton, Array("ini pilih éi".utf8)) == [[0, 0], [2, 2], [1, 5], [0, 12]])
+    }
+
+    @Test func manyDistinctBytesGetClassesOfTheirOwn() {
+        // All 256 byte values in needles, and word-start classes on top: more than 256 classes.
+        let needles = (0..<256).map { [UInt8($0), UInt8(255 - $0)] }
+        let automaton = AhoCorasick(needles: needles, wordStart: needles.map { _ in true })
+        let text: [UInt8] = [0x20, 0x41, 0xBE, 0x00, 0xFF]
+        #expect(scanned(automaton, text) == naive(needles, text, wordStart: needles.map { _ in true }))
     }
 
     @Test func noNeedlesFindNothing() {

@@ -1,10 +1,19 @@
 /// Finds which of many byte strings occur in a text, in one pass (the
 /// Aho–Corasick automaton, built as a DFA over byte classes).
 ///
+/// A needle may be marked to count only at a word start, where the byte before it is not an
+/// ASCII letter, digit or `_` (``Atom/isWordByte(_:)``), or at the text's start. The automaton
+/// checks that itself: a byte that starts such a needle falls in a class of its own when the byte
+/// before it is not a word byte, so that "i" at the start of "ini" ends a needle and the "i" in
+/// "pilih" does not even reach a needle's state (a clean post's one-letter word-start atoms used to
+/// be reported about 70 times, to be turned down after).
+///
 /// Immutable once built and safe to share between threads.
 struct AhoCorasick: Sendable {
-    /// Byte → class; bytes that occur in no needle share class 0.
-    private let classOf: [UInt8]
+    /// (0 after a word byte, 256 otherwise) + byte → class; bytes that occur in no needle share class 0.
+    private let classOf: [UInt16]
+    /// Byte → what to add to the next byte's index into ``classOf``: 0 for a word byte, 256 otherwise.
+    private let after: [UInt16]
     private let classCount: Int
     /// Transition table: `delta[state * classCount + class]`, holding the next row offset (see `init`).
     private let delta: [Int32]
@@ -14,36 +23,54 @@ struct AhoCorasick: Sendable {
     /// The number of needles.
     let count: Int
     /// The size of the transition table in bytes (what the scan loop reads).
-    var tableBytes: Int { delta.count * MemoryLayout<Int32>.size + classOf.count }
+    var tableBytes: Int { delta.count * MemoryLayout<Int32>.size + classOf.count * MemoryLayout<UInt16>.size }
 
-    init(needles: [[UInt8]]) {
+    /// `wordStart[i]`: needle `i` counts only at a word start (missing entries: anywhere).
+    init(needles: [[UInt8]], wordStart: [Bool] = []) {
         count = needles.count
-        var classes = [UInt8](repeating: 0, count: 256)
-        var next: UInt8 = 1
+        // Classes: one per byte some needle holds, and one more per byte that starts a word-start
+        // needle, for when it follows a non-word byte.
+        var plain = [Int](repeating: 0, count: 256)
+        var next = 1
         for needle in needles {
-            for byte in needle where classes[Int(byte)] == 0 {
-                classes[Int(byte)] = next
-                next = next == 255 ? 255 : next + 1
+            for byte in needle where plain[Int(byte)] == 0 {
+                plain[Int(byte)] = next
+                next += 1
             }
         }
-        classOf = classes
-        let width = Int(next)
+        var atStart = plain
+        for (id, needle) in needles.enumerated() where id < wordStart.count && wordStart[id] {
+            if let first = needle.first, atStart[Int(first)] == plain[Int(first)] {
+                atStart[Int(first)] = next
+                next += 1
+            }
+        }
+        classOf = (plain + atStart).map { UInt16($0) }
+        after = (0..<256).map { Atom.isWordByte(UInt8($0)) ? 0 : 256 }
+        let width = next
         classCount = width
-        // Trie.
+        // Trie. Each byte of a needle but the first has a known byte before it, hence a known class;
+        // the first byte takes its word-start class for a word-start needle, and either class otherwise.
         var goto: [[Int32]] = [[Int32](repeating: -1, count: width)]
         var out: [[Int32]] = [[]]
         for (id, needle) in needles.enumerated() {
-            var state = 0
-            for byte in needle {
-                let c = Int(classes[Int(byte)])
-                if goto[state][c] < 0 {
-                    goto.append([Int32](repeating: -1, count: width))
-                    out.append([])
-                    goto[state][c] = Int32(goto.count - 1)
+            guard let first = needle.first else { continue }
+            let tail = needle.indices.dropFirst().map { Atom.isWordByte(needle[$0 - 1]) ? plain[Int(needle[$0])] : atStart[Int(needle[$0])] }
+            let isWordStart = id < wordStart.count && wordStart[id]
+            var heads = isWordStart ? [atStart[Int(first)]] : [plain[Int(first)]]
+            if !isWordStart, atStart[Int(first)] != plain[Int(first)] { heads.append(atStart[Int(first)]) }
+            for head in heads {
+                var state = 0
+                for c in [head] + tail {
+                    if goto[state][c] < 0 {
+                        goto.append([Int32](repeating: -1, count: width))
+                        out.append([])
+                        goto[state][c] = Int32(goto.count - 1)
+                    }
+                    state = Int(goto[state][c])
                 }
-                state = Int(goto[state][c])
+                out[state].append(Int32(id))
             }
-            out[state].append(Int32(id))
         }
         // Breadth-first: failure links, completed into a DFA.
         var fail = [Int32](repeating: 0, count: goto.count)
@@ -91,29 +118,34 @@ struct AhoCorasick: Sendable {
         outputs = flat
     }
 
-    /// Calls `found` with the id of each needle occurrence and the offset of its last byte
-    /// (a needle may be reported more than once).
+    /// Calls `found` with the id of each needle occurrence (a word-start needle's only at word
+    /// starts) and the offset of its last byte; once per occurrence, in text order.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (_ needle: Int, _ end: Int) -> Void) {
         guard count > 0 else { return }
         let width = classCount
         delta.withUnsafeBufferPointer { delta in
-            classOf.withUnsafeBufferPointer { classOf in
-                outputStart.withUnsafeBufferPointer { outputStart in
-                    outputs.withUnsafeBufferPointer { outputs in
-                        var row = 0
-                        for (offset, byte) in bytes.enumerated() {
-                            let next = delta[row &+ Int(classOf[Int(byte)])]
-                            if next >= 0 {
-                                row = Int(next)
-                                continue
-                            }
-                            row = Int(~next)
-                            let state = row / width
-                            for k in Int(outputStart[state])..<Int(outputStart[state + 1]) { found(Int(outputs[k]), offset) }
-                        }
-                    }
+        classOf.withUnsafeBufferPointer { classOf in
+        after.withUnsafeBufferPointer { after in
+        outputStart.withUnsafeBufferPointer { outputStart in
+        outputs.withUnsafeBufferPointer { outputs in
+            var row = 0
+            // The text's start counts as following a non-word byte.
+            var base = 256
+            for (offset, byte) in bytes.enumerated() {
+                let next = delta[row &+ Int(classOf[base &+ Int(byte)])]
+                base = Int(after[Int(byte)])
+                if next >= 0 {
+                    row = Int(next)
+                    continue
                 }
+                row = Int(~next)
+                let state = row / width
+                for k in Int(outputStart[state])..<Int(outputStart[state + 1]) { found(Int(outputs[k]), offset) }
             }
+        }
+        }
+        }
+        }
         }
     }
 }

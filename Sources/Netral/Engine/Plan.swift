@@ -223,7 +223,7 @@ final class Plan: Sendable {
             bounds[id] = atom.bounds
         }
         self.atomBounds = bounds
-        self.prefilter = AhoCorasick(needles: needles)
+        self.prefilter = AhoCorasick(needles: needles, wordStart: bounds.map { $0 & 1 != 0 })
         self.fields = Field.allCases.filter(fieldsUsed.contains)
         var context: [String: PCRE2Regex] = [:]
         var period: [String: ClosedRange<Date>] = [:]
