@@ -4,9 +4,9 @@
 /// A needle may be marked to count only at a word start, where the byte before it is not an
 /// ASCII letter, digit or `_` (``Atom/isWordByte(_:)``), or at the text's start. The automaton
 /// checks that itself: a byte that starts such a needle falls in a class of its own when the byte
-/// before it is not a word byte, so that "i" at the start of "ini" ends a needle and the "i" in
-/// "pilih" does not even reach a needle's state (a clean post's one-letter word-start atoms used to
-/// be reported about 70 times, to be turned down after).
+/// before it is not a word byte, so that a word-start "i" ends at the start of "ini" and not inside
+/// "pilih" (a clean post's one-letter word-start atoms used to be reported about 70 times, to be
+/// turned down after).
 ///
 /// Immutable once built and safe to share between threads.
 struct AhoCorasick: Sendable {
