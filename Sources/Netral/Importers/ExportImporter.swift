@@ -108,20 +108,6 @@ public struct ExportImporter: Sendable {
 
     /// The items a file holds, by kind: one list, or, in a TikTok export, one per section.
     static func sections(of source: Source) throws -> [(label: String?, kind: Kind, items: [Any])] {
-        guard source.kind == .tiktok else { return [(nil, source.kind, try items(of: source))] }
-        let json: Any
-        do { json = try JSONSerialization.jsonObject(with: source.data) } catch {
-            throw ImportError("\(source.name): not valid JSON (\(error.localizedDescription)); if the export is TXT, request it again as JSON")
-        }
-        let sections = (json as? [String: Any]).map(TikTokExport.items(of:)) ?? []
-        guard !sections.isEmpty else {
-            throw ImportError("\(source.name): no videos, comments, likes or shares found; expected a TikTok export with sections such as \"Post\", \"Comment\" and \"Your Activity\"")
-        }
-        return sections.map { ($0.label, $0.kind, $0.items) }
-    }
-
-    /// The list of items a file holds.
-    static func items(of source: Source) throws -> [Any] {
         var data = source.data
         if source.kind == .xTweets || source.kind == .xLikes {
             // window.YTD.tweets.part0 = [ ... ]
@@ -132,12 +118,20 @@ public struct ExportImporter: Sendable {
         }
         let json: Any
         do { json = try JSONSerialization.jsonObject(with: Data(data)) } catch {
-            throw ImportError("\(source.name): not valid JSON (\(error.localizedDescription)); if the export is HTML, request it again as JSON")
+            let other = source.kind == .tiktok ? "TXT" : "HTML"
+            throw ImportError("\(source.name): not valid JSON (\(error.localizedDescription)); if the export is \(other), request it again as JSON")
         }
-        if let array = json as? [Any] { return array }
+        if source.kind == .tiktok {
+            let sections = (json as? [String: Any]).map(TikTokExport.items(of:)) ?? []
+            guard !sections.isEmpty else {
+                throw ImportError("\(source.name): no videos, comments, likes or shares found; expected a TikTok export with sections such as \"Post\", \"Comment\" and \"Your Activity\"")
+            }
+            return sections.map { ($0.label, $0.kind, $0.items) }
+        }
+        if let array = json as? [Any] { return [(nil, source.kind, array)] }
         if let object = json as? [String: Any] {
             for key in ["comments_v2", "comments_media_comments", "comments_reels_comments", "likes_media_likes", "relationships_following", "following_v3", "following_v2"] {
-                if let array = object[key] as? [Any] { return array }
+                if let array = object[key] as? [Any] { return [(nil, source.kind, array)] }
             }
         }
         throw ImportError("\(source.name): unexpected structure; expected a list of items")
