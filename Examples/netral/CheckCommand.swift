@@ -145,7 +145,7 @@ struct CheckCommand: ParsableCommand {
                 Terminal.error("netral: \(tally.records) record(s), \(tally.flagged) flagged\n")
             }
         }
-        if let timing = engine.timing { Terminal.error(TimingTable(timing, threads: options.threads).text) }
+        if let timing = engine.timing { Terminal.error(TimingTable(timing).text) }
         if strict && tally.malformed > 0 { throw ExitCode(2) }
         if tally.flagged > 0 { throw ExitCode(1) }
     }

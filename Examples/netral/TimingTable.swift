@@ -9,9 +9,7 @@ struct TimingTable {
     /// The rules listed at most.
     static let shown = 20
 
-    /// `threads`: the worker threads asked for (0: one per core).
-    init(_ timing: EvaluationTiming, threads: Int) {
-        let workers = threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount
+    init(_ timing: EvaluationTiming) {
         let total = max(1, timing.totalNanoseconds)
         func ms(_ ns: UInt64) -> String { String(format: "%.2f ms", Double(ns) / 1e6) }
         func share(_ ns: UInt64) -> String { String(format: "%5.1f %%", Double(ns) * 100 / Double(total)) }
@@ -19,7 +17,7 @@ struct TimingTable {
             let space = String(repeating: " ", count: max(0, width - s.count))
             return left ? s + space : space + s
         }
-        var lines = ["netral: where the time went, \(timing.posts) post(s), summed over \(workers) worker thread(s):"]
+        var lines = ["netral: where the time went, \(timing.posts) post(s), summed over \(timing.threads) worker thread(s):"]
         for (name, ns) in [("normalising fields", timing.normalizingNanoseconds), ("prefilter (literal pass)", timing.prefilterNanoseconds),
                            ("rules", timing.rulesNanoseconds)] {
             lines.append("  " + pad(name, 26, left: true) + pad(ms(ns), 12) + "  " + share(ns))

@@ -31,6 +31,7 @@ struct EvaluationTimingTests {
         let results = engine.evaluate(posts)
         let timing = try #require(engine.timing)
         #expect(timing.posts == posts.count)
+        #expect(timing.threads == 2)
         #expect(timing.rules.map(\.ruleID) == engine.ruleSet.rules.map(\.id))
         let rule = try #require(timing.rules.first)
         let flagged = results.filter { $0.findings.contains { $0.ruleID == rule.ruleID } }.count

@@ -40,7 +40,7 @@ public final class Engine: Sendable {
     /// ``EngineOptions/timing`` is on). Complete once the calls that evaluated them have returned.
     public var timing: EvaluationTiming? {
         guard options.timing else { return nil }
-        return timed.withLock { $0.report(ruleIDs: plan.rules.map(\.rule.id)) }
+        return timed.withLock { $0.report(ruleIDs: plan.rules.map(\.rule.id), threads: threadCount) }
     }
 
     /// An engine with the default rule pack embedded in the library and every bundled election profile.

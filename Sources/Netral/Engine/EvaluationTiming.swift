@@ -25,6 +25,8 @@ public struct EvaluationTiming: Sendable, Equatable {
 
     /// Posts evaluated.
     public var posts: Int
+    /// The worker threads the engine spreads batches over: the times are summed over them.
+    public var threads: Int
     /// Time spent normalising the posts' fields (and making their leetspeak views).
     public var normalizingNanoseconds: UInt64
     /// Time spent in the prefilter's literal pass, choosing the rules to check.
@@ -68,8 +70,8 @@ struct TimingCounters {
     }
 
     /// The counters as a report, rule ids taken from `ruleIDs` (in plan order).
-    func report(ruleIDs: [String]) -> EvaluationTiming {
-        EvaluationTiming(posts: posts, normalizingNanoseconds: normalizing, prefilterNanoseconds: prefilter,
+    func report(ruleIDs: [String], threads: Int) -> EvaluationTiming {
+        EvaluationTiming(posts: posts, threads: threads, normalizingNanoseconds: normalizing, prefilterNanoseconds: prefilter,
                          rules: ruleIDs.indices.map { EvaluationTiming.Rule(ruleID: ruleIDs[$0], checks: checks[$0], flagged: flagged[$0], nanoseconds: nanoseconds[$0]) })
     }
 
@@ -79,5 +81,13 @@ struct TimingCounters {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
         return UInt64(time.tv_sec) &* 1_000_000_000 &+ UInt64(time.tv_nsec)
+    }
+
+    /// The nanoseconds since `clock`, which moves on to now.
+    @inline(__always)
+    static func lap(_ clock: inout UInt64) -> UInt64 {
+        let now = now()
+        defer { clock = now }
+        return now &- clock
     }
 }

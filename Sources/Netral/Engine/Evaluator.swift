@@ -67,10 +67,8 @@ final class Evaluator: Sendable {
             }
         }
         if timing {
-            let now = TimingCounters.now()
             scratch.timing.posts += 1
-            scratch.timing.normalizing &+= now &- clock
-            clock = now
+            scratch.timing.normalizing &+= TimingCounters.lap(&clock)
         }
         scratch.beginPost()
         if options.prefilter { markCandidates(views, scratch) }
@@ -83,11 +81,7 @@ final class Evaluator: Sendable {
         // literals occur are visited; the others' gates would fail anyway.
         let visitAll = !options.prefilter || options.explain
         if !visitAll { collectRules(scratch) }
-        if timing {
-            let now = TimingCounters.now()
-            scratch.timing.prefilter &+= now &- clock
-            clock = now
-        }
+        if timing { scratch.timing.prefilter &+= TimingCounters.lap(&clock) }
         for index in 0..<(visitAll ? plan.rules.count : scratch.ruleList.count) {
             let ruleIndex = visitAll ? index : Int(scratch.ruleList[index])
             let compiled = plan.rules[ruleIndex]
@@ -193,9 +187,7 @@ final class Evaluator: Sendable {
 
     /// With timing: adds the time since `clock` and the outcome to the rule's counters.
     private func count(_ outcome: Outcome, rule: Int, since clock: inout UInt64, _ scratch: Scratch) {
-        let now = TimingCounters.now()
-        scratch.timing.nanoseconds[rule] &+= now &- clock
-        clock = now
+        scratch.timing.nanoseconds[rule] &+= TimingCounters.lap(&clock)
         switch outcome {
         case .skipped: return
         case .finding: scratch.timing.flagged[rule] += 1
