@@ -69,11 +69,16 @@ final class Scratch {
     }
 
     deinit {
-        for marks in [candidateChecked, candidateStamp, groupStamp, atomStamp, ruleStamp, memoStamp] { marks.baseAddress.map { UnsafeMutablePointer($0).deallocate() } }
+        for marks in allMarks { marks.baseAddress.map { UnsafeMutablePointer($0).deallocate() } }
         filterStack.deallocate()
         gateStack.deallocate()
         _ = memoValues.deinitialize()
         memoValues.deallocate()
+    }
+
+    /// Every buffer of marks valid only where it equals ``stamp``.
+    private var allMarks: [UnsafeMutableBufferPointer<UInt32>] {
+        [candidateChecked, candidateStamp, groupStamp, atomStamp, ruleStamp, memoStamp]
     }
 
     /// Starts a new post: every mark of the previous one becomes stale.
@@ -83,7 +88,7 @@ final class Scratch {
         stamp &+= 1
         guard stamp == 0 else { return }
         // After 2³² posts the stamp wraps: clear the marks for real once.
-        for marks in [candidateChecked, candidateStamp, groupStamp, atomStamp, ruleStamp, memoStamp] { marks.update(repeating: 0) }
+        for marks in allMarks { marks.update(repeating: 0) }
         stamp = 1
     }
 
