@@ -90,7 +90,8 @@ final class Plan: Sendable {
     /// Per atom: its length in bytes, and whether some anchored pattern starts with it.
     let atomLengths: [Int32]
     let atomIsLeading: [Bool]
-    /// Per atom: where it must stand to count (``Atom/bounds``).
+    /// Per atom: where it must stand to count (``Atom/bounds``), less the word-start bound, which
+    /// the automaton itself checks (``AhoCorasick``): what is left to check at each occurrence.
     let atomBounds: [UInt8]
     /// Memo key × atom: set when the key's pattern is anchored and its matches may start with the atom.
     let leadingAtoms: BitMatrix
@@ -222,8 +223,8 @@ final class Plan: Sendable {
             needles[id] = Array(atom.text.utf8)
             bounds[id] = atom.bounds
         }
-        self.atomBounds = bounds
         self.prefilter = AhoCorasick(needles: needles, wordStart: bounds.map { $0 & 1 != 0 })
+        self.atomBounds = bounds.map { $0 & ~1 }
         self.fields = Field.allCases.filter(fieldsUsed.contains)
         var context: [String: PCRE2Regex] = [:]
         var period: [String: ClosedRange<Date>] = [:]
