@@ -186,20 +186,17 @@ public struct Normalizer: Sendable, Hashable {
     private static func appendPlainPictographs(_ run: Slice<UnsafeBufferPointer<UInt8>>, into units: inout Units) -> Bool {
         guard run.count % 4 == 0 else { return false }
         let plain = NormalizationTables.plainPictographs
-        var at = run.startIndex
-        while at < run.endIndex {
-            // F0 9F xx xx: U+1F000–U+1FFFF.
-            guard run[at] == 0xF0, run[at + 1] == 0x9F else { return false }
-            let value = 0x1F000 | UInt32(run[at + 2] & 0x3F) << 6 | UInt32(run[at + 3] & 0x3F)
-            guard value >= 0x1F300, value <= 0x1FAFF, plain[Int(value - 0x1F300) >> 6] >> UInt64(value & 63) & 1 != 0 else { return false }
-            at += 4
+        /// The four bytes at `at` as a plain pictograph, if they are one (F0 9F xx xx: U+1F000–U+1FFFF).
+        func pictograph(at: Int) -> Unicode.Scalar? {
+            guard run[at] == 0xF0, run[at + 1] == 0x9F,
+                  let scalar = Unicode.Scalar(0x1F000 | UInt32(run[at + 2] & 0x3F) << 6 | UInt32(run[at + 3] & 0x3F)),
+                  isPictograph(scalar) else { return nil }
+            let n = Int(scalar.value - 0x1F300)
+            return plain[n / 64] >> UInt64(n % 64) & 1 != 0 ? scalar : nil
         }
-        at = run.startIndex
-        while at < run.endIndex {
-            let value = 0x1F000 | UInt32(run[at + 2] & 0x3F) << 6 | UInt32(run[at + 3] & 0x3F)
-            units.append(Unicode.Scalar(value)!, at, at + 4)
-            at += 4
-        }
+        let starts = stride(from: run.startIndex, to: run.endIndex, by: 4)
+        guard starts.allSatisfy({ pictograph(at: $0) != nil }) else { return false }
+        for at in starts { units.append(pictograph(at: at)!, at, at + 4) }
         return true
     }
 
