@@ -9,7 +9,7 @@ struct GateTests {
     }
 
     /// Evaluates `gate` with a stack of the depth it asks for.
-    func allows(_ gate: Gate, _ isCandidate: (Int) -> Bool, holds: (IndexedCondition) -> Bool) -> Bool {
+    func allows(_ gate: Gate, _ isCandidate: (Int) -> Bool, holds: (Int) -> Bool) -> Bool {
         let stack = UnsafeMutableBufferPointer<Bool>.allocate(capacity: gate.depth)
         defer { stack.deallocate() }
         return gate.allows(isCandidate, holds: holds, stack: stack)

@@ -205,8 +205,9 @@ final class Evaluator: Sendable {
         }
         // `during()` is judged against every profile (no evidence yet names any): if none holds, the
         // final check, which reads only the profiles the evidence names, cannot hold either.
-        if options.prefilter, !compiled.gate.allows({ isCandidate($0, scratch) }, holds: { external in
-            check(external, hits: { _ in [] }, views: views, post: post, profiles: [], lenientDates: false)
+        if options.prefilter, !compiled.gate.allows({ isCandidate($0, scratch) }, holds: { n in
+            var facts = PostFacts(actionBit: actionBit, date: post.createdAt)
+            return compiled.gateExternals[n].holds(&facts)
         }, stack: scratch.gateStack) {
             trace?.outcome = .skippedPrefilter
             if trace != nil {
@@ -216,62 +217,57 @@ final class Evaluator: Sendable {
             return .skipped
         }
         // Run the patterns (those the prefilter did not rule out).
-        var hits = RuleHits(base: compiled.firstPattern, count: compiled.allPatterns.count)
+        var context = RuleContext(evaluator: self, scratch: scratch, views: views, ruleID: compiled.rule.id,
+                                  hits: RuleHits(base: compiled.firstPattern, count: compiled.allPatterns.count),
+                                  actionBit: actionBit, date: post.createdAt)
         if compiled.isMonotone && !options.explain {
             // Check the condition first, running patterns only as it needs them: most rules that
             // pass the prefilter fail here, and exceptions can only remove matches.
-            var failure: RuleError?
-            let possible = check(compiled.condition, hits: { id in
-                if let known = hits[id] { return known }
-                guard failure == nil, isCandidate(id, scratch) else { hits[id] = []; return [] }
-                switch memoised(plan.patterns[id], views: views, scratch: scratch) {
-                case .success(let found): hits[id] = found; return found
-                case .failure(let error):
-                    failure = RuleError(ruleID: compiled.rule.id, pattern: plan.patterns[id].name, message: "\(error)")
-                    hits[id] = []
-                    return []
-                }
-            }, views: views, post: post, profiles: [], lenientDates: true)
-            if let failure { return .error(failure) }
+            context.runsPatterns = true
+            context.lenientDates = true
+            let possible = compiled.program.holds(&context)
+            context.runsPatterns = false
+            context.lenientDates = false
+            if let failure = context.failure { return .error(failure) }
             if !possible { return .none }
             // An exception that cancels the whole rule is worth running before the patterns that
             // only add evidence or confidence: on a post about neutrality it ends the rule here.
-            for (spec, id, nearID) in compiled.exceptions where (spec.near == nil || nearID == nil) && hits[id] == nil {
-                guard isCandidate(id, scratch) else { hits[id] = []; continue }
+            for (spec, id, nearID) in compiled.exceptions where (spec.near == nil || nearID == nil) && context.hits[id] == nil {
+                guard isCandidate(id, scratch) else { context.hits[id] = []; continue }
                 switch memoised(plan.patterns[id], views: views, scratch: scratch) {
                 case .success(let found):
                     if !found.isEmpty { return .none }
-                    hits[id] = found
+                    context.hits[id] = found
                 case .failure(let error):
                     return .error(RuleError(ruleID: compiled.rule.id, pattern: plan.patterns[id].name, message: "\(error)"))
                 }
             }
         }
         // Every pattern the pre-check did not need (all of them when it did not run).
-        for id in compiled.allPatterns where hits[id] == nil {
+        for id in compiled.allPatterns where context.hits[id] == nil {
             guard isCandidate(id, scratch) else {
-                hits[id] = []
+                context.hits[id] = []
                 trace?.skippedPatterns.append(plan.patterns[id].name)
                 continue
             }
             do {
-                hits[id] = try memoised(plan.patterns[id], views: views, scratch: scratch).get()
+                context.hits[id] = try memoised(plan.patterns[id], views: views, scratch: scratch).get()
             } catch {
                 trace?.outcome = .error
                 trace?.note = "pattern \(plan.patterns[id].name): \(error)"
                 return .error(RuleError(ruleID: compiled.rule.id, pattern: plan.patterns[id].name, message: "\(error)"))
             }
-            if trace != nil, let found = hits[id], !found.isEmpty {
+            if trace != nil, let found = context.hits[id], !found.isEmpty {
                 trace?.matches[plan.patterns[id].name] = found.map { text(of: $0, views) }
             }
         }
         // Exceptions.
         for (spec, id, nearID) in compiled.exceptions {
-            guard let found = hits[id], !found.isEmpty else { continue }
+            guard let found = context.hits[id], !found.isEmpty else { continue }
             if let near = spec.near, let target = nearID {
-                let before = hits[target]?.count ?? 0
-                hits[target]?.removeAll { h in found.contains { e in e.view == h.view && wordDistance(e.original, h.original, in: views[h.view].value.text) <= spec.within } }
-                let removed = before - (hits[target]?.count ?? 0)
+                let before = context.hits[target]?.count ?? 0
+                context.hits[target]?.removeAll { h in found.contains { e in e.view == h.view && wordDistance(e.original, h.original, in: views[h.view].value.text) <= spec.within } }
+                let removed = before - (context.hits[target]?.count ?? 0)
                 if removed > 0 {
                     trace?.exceptions.append("\(spec.pattern.name) matched \"\(text(of: found[0], views))\" and cancelled \(removed) match(es) of \(near) within \(spec.within) words")
                 }
@@ -283,11 +279,12 @@ final class Evaluator: Sendable {
             }
         }
         // Without during(), the condition does not depend on the profiles: check it before the evidence.
-        if !compiled.readsProfiles, !check(compiled.condition, hits: { hits[$0] ?? [] }, views: views, post: post, profiles: [], lenientDates: false) {
+        if !compiled.readsProfiles, !compiled.program.holds(&context) {
             trace?.outcome = .conditionFalse
             trace?.note = "condition \(compiled.rule.condition) is false"
             return .none
         }
+        let hits = context.hits
         // Evidence and the profiles it points to.
         let evidenceIDs = compiled.evidence
         var evidence: [Evidence] = []
@@ -316,10 +313,13 @@ final class Evaluator: Sendable {
             }
             evidence = order.map { evidence[$0] }
         }
-        if compiled.readsProfiles, !check(compiled.condition, hits: { hits[$0] ?? [] }, views: views, post: post, profiles: profiles, lenientDates: false) {
-            trace?.outcome = .conditionFalse
-            trace?.note = "condition \(compiled.rule.condition) is false"
-            return .none
+        if compiled.readsProfiles {
+            context.profiles = profiles
+            if !compiled.program.holds(&context) {
+                trace?.outcome = .conditionFalse
+                trace?.note = "condition \(compiled.rule.condition) is false"
+                return .none
+            }
         }
         // Confidence.
         var confidence = compiled.rule.confidence.base
@@ -429,37 +429,69 @@ final class Evaluator: Sendable {
         return found
     }
 
-    /// Evaluates the condition; `hits` gives a pattern's matches (possibly running it on demand).
-    /// With `lenientDates`, `during()` holds whenever the post has a date: used before evidence
-    /// (and so the profiles it names) is known.
-    private func check(_ condition: IndexedCondition, hits: (Int) -> [Hit], views: [View], post: Post, profiles: Set<String>,
-                       lenientDates: Bool) -> Bool {
-        func count(_ id: Int) -> Int { hits(id).count }
-        func sub(_ c: IndexedCondition) -> Bool { check(c, hits: hits, views: views, post: post, profiles: profiles, lenientDates: lenientDates) }
-        switch condition {
-        case .pattern(let id): return count(id) > 0
-        case .and(let cs): return cs.allSatisfy(sub)
-        case .or(let cs): return cs.contains(where: sub)
-        case .not(let c): return !sub(c)
-        case .near(let a, let b, let words):
-            let first = hits(a)
+    /// What a rule's condition reads of the post: its patterns' matches (run on demand in the
+    /// pre-check), the post's action and date, and the profiles `during()` may read.
+    private struct RuleContext: ConditionContext {
+        let evaluator: Evaluator
+        let scratch: Scratch
+        let views: [View]
+        let ruleID: String
+        /// The rule's patterns' matches so far.
+        var hits: RuleHits
+        /// True in the pre-check: a pattern not run yet is run when the condition asks for it;
+        /// otherwise it has no matches.
+        var runsPatterns = false
+        /// The first pattern that failed while running on demand.
+        var failure: RuleError?
+        let actionBit: UInt32
+        let date: Date?
+        var lenientDates = false
+        /// The profiles the evidence names; empty: every profile.
+        var profiles: Set<String> = []
+
+        func allows(profile: String) -> Bool { profiles.isEmpty || profiles.contains(profile) }
+
+        mutating func matchCount(_ id: Int) -> Int { matches(id).count }
+
+        mutating func near(_ a: Int, _ b: Int, words: Int) -> Bool {
+            let first = matches(a)
             if first.isEmpty { return false }
-            let second = hits(b)
+            let second = matches(b)
             for x in first {
                 for y in second where x.view == y.view {
                     if wordDistance(x.original, y.original, in: views[x.view].value.text) <= words { return true }
                 }
             }
             return false
-        case .count(let id, let op, let k): return op.holds(count(id), k)
-        case .atLeast(let k, let ids): return ids.filter { count($0) > 0 }.count >= k
-        case .during(let window):
-            guard let date = post.createdAt else { return false }
-            if lenientDates { return true }
-            return plan.ruleSet.profiles.contains { (profiles.isEmpty || profiles.contains($0.id)) && $0.contains(date, window: window) }
-        case .action(let actions): return actions.contains(post.action)
-        case .constant(let value): return value
         }
+
+        private mutating func matches(_ id: Int) -> [Hit] {
+            if let known = hits[id] { return known }
+            guard runsPatterns, failure == nil, evaluator.isCandidate(id, scratch) else {
+                hits[id] = []
+                return []
+            }
+            let pattern = evaluator.plan.patterns[id]
+            switch evaluator.memoised(pattern, views: views, scratch: scratch) {
+            case .success(let found):
+                hits[id] = found
+                return found
+            case .failure(let error):
+                failure = RuleError(ruleID: ruleID, pattern: pattern.name, message: "\(error)")
+                hits[id] = []
+                return []
+            }
+        }
+    }
+
+    /// What the gate's `during()` and `action()` conditions read: the post's action and date.
+    private struct PostFacts: ConditionContext {
+        let actionBit: UInt32
+        let date: Date?
+        var lenientDates: Bool { false }
+        func matchCount(_ id: Int) -> Int { 0 }
+        func near(_ a: Int, _ b: Int, words: Int) -> Bool { false }
+        func allows(profile: String) -> Bool { true }
     }
 
     /// The candidates a hit may name, looked up in the profiles' lists. When candidates of several

@@ -114,10 +114,10 @@ struct Gate: Sendable {
         }
     }
 
-    /// Evaluates the gate; `holds` judges a `during` or `action` condition; `stack` is scratch
-    /// space of at least ``depth`` values.
-    func allows(_ isCandidate: (Int) -> Bool, holds: (IndexedCondition) -> Bool, stack: UnsafeMutableBufferPointer<Bool>) -> Bool {
-        Postfix.holds(program, program.indices, stack: stack) { n in n >= 0 ? isCandidate(Int(n)) : holds(externals[Int(~n)]) }
+    /// Evaluates the gate; `holds(n)` judges `externals[n]`, a `during` or `action` condition;
+    /// `stack` is scratch space of at least ``depth`` values.
+    func allows(_ isCandidate: (Int) -> Bool, holds: (Int) -> Bool, stack: UnsafeMutableBufferPointer<Bool>) -> Bool {
+        Postfix.holds(program, program.indices, stack: stack) { n in n >= 0 ? isCandidate(Int(n)) : holds(Int(~n)) }
     }
 
     /// The stack ``allows(_:holds:stack:)`` needs.

@@ -27,6 +27,8 @@ final class Plan: Sendable {
         let exceptions: [(spec: ExceptionSpec, id: Int, near: Int?)]
         /// The condition with pattern names resolved to ids.
         let condition: IndexedCondition
+        /// The condition as the evaluator walks it.
+        let program: ConditionProgram
         /// True when the condition has no `not` (see ``IndexedCondition/isMonotone``).
         let isMonotone: Bool
         /// True when the condition has `during()`, whose result depends on the profiles the evidence names.
@@ -37,6 +39,8 @@ final class Plan: Sendable {
         let adjustments: [(spec: ConfidenceSpec.Adjustment, id: Int)]
         /// What the prefilter must find before the rule is worth evaluating.
         let gate: Gate
+        /// The gate's `during()` and `action()` conditions (``Gate/externals``) as the evaluator walks them.
+        let gateExternals: [ConditionProgram]
         /// Every pattern id the rule owns (patterns, exceptions, context): consecutive, from `firstPattern`.
         let allPatterns: [Int]
         let firstPattern: Int
@@ -45,16 +49,18 @@ final class Plan: Sendable {
         /// The message templates with their placeholders located once, not for every finding.
         let message: MessageRenderer.Templates
 
-        init(rule: Rule, ids: [String: Int], all: [Int]) {
+        init(rule: Rule, ids: [String: Int], all: [Int], profiles: [ElectionProfile]) {
             self.rule = rule
             self.patternIDs = ids
             self.exceptions = rule.exceptions.map { ($0, ids[$0.pattern.name]!, $0.near.flatMap { ids[$0] }) }
             self.condition = IndexedCondition(rule.condition, ids: ids)
+            self.program = ConditionProgram(condition, profiles: profiles)
             self.isMonotone = condition.isMonotone
             self.readsProfiles = condition.hasDuring
             self.evidence = rule.condition.patternNames.compactMap { ids[$0] }.sorted()
             self.adjustments = rule.confidence.adjustments.compactMap { a in ids[a.pattern].map { (a, $0) } }
             self.gate = Gate(condition)
+            self.gateExternals = gate.externals.map { ConditionProgram($0, profiles: profiles) }
             self.allPatterns = all
             self.firstPattern = all.first ?? 0
             precondition(all == Array(firstPattern..<(firstPattern + all.count)), "a rule's pattern ids are consecutive")
@@ -208,7 +214,7 @@ final class Plan: Sendable {
                 ids[spec.name] = id
                 all.append(id)
             }
-            rules.append(CompiledRule(rule: rule, ids: ids, all: all))
+            rules.append(CompiledRule(rule: rule, ids: ids, all: all, profiles: ruleSet.profiles))
         }
         self.patterns = patterns
         self.rules = rules
