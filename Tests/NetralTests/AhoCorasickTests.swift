@@ -5,9 +5,9 @@ import Testing
 struct AhoCorasickTests {
     /// Every (needle, end offset) pair, found by the automaton.
     func scanned(_ automaton: AhoCorasick, _ text: [UInt8]) -> [[Int]] {
-        var found: [[Int]] = []
-        text.withUnsafeBufferPointer { bytes in automaton.scan(bytes) { found.append([$0, $1]) } }
-        return found.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }
+        var occurrences: [AhoCorasick.Occurrence] = []
+        text.withUnsafeBufferPointer { bytes in automaton.scan(bytes, into: &occurrences) }
+        return occurrences.map { [Int($0.needle), Int($0.end)] }.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }
     }
 
     /// The same pairs, by trying every needle at every offset; a word-start needle only where the

@@ -118,9 +118,16 @@ struct AhoCorasick: Sendable {
         outputs = flat
     }
 
-    /// Calls `found` with the id of each needle occurrence (a word-start needle's only at word
-    /// starts) and the offset of its last byte; once per occurrence, in text order.
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (_ needle: Int, _ end: Int) -> Void) {
+    /// One needle occurrence: the needle's id and the offset of its last byte.
+    struct Occurrence: Equatable {
+        let needle: Int32
+        let end: Int32
+    }
+
+    /// Appends to `found` each needle occurrence (a word-start needle's only at word starts), once
+    /// per occurrence, in text order. A buffer the caller reuses, not a callback: the loop then
+    /// makes no call per occurrence, and the caller's bookkeeping runs in a loop of its own.
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, into found: inout [Occurrence]) {
         guard count > 0 else { return }
         let width = classCount
         delta.withUnsafeBufferPointer { delta in
@@ -140,7 +147,9 @@ struct AhoCorasick: Sendable {
                 }
                 row = Int(~next)
                 let state = row / width
-                for k in Int(outputStart[state])..<Int(outputStart[state + 1]) { found(Int(outputs[k]), offset) }
+                for k in Int(outputStart[state])..<Int(outputStart[state + 1]) {
+                    found.append(Occurrence(needle: outputs[k], end: Int32(offset)))
+                }
             }
         }
         }

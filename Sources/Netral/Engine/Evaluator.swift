@@ -104,25 +104,33 @@ final class Evaluator: Sendable {
     private func markCandidates(_ views: [View], _ scratch: Scratch) {
         let stamp = scratch.stamp
         let atomGroups = plan.atomGroups, isLeading = plan.atomIsLeading, lengths = plan.atomLengths, bounds = plan.atomBounds
-        // The scan's callback appends to local arrays, moved out of the scratch and back: through
-        // the class, every append would check exclusivity and uniqueness.
+        // The arrays are moved out of the scratch and back: through the class, every append would
+        // check exclusivity and uniqueness.
         let marks = scratch.groupStamp, seen = scratch.atomStamp
         var marked = scratch.markedGroups
         var leadingHits = scratch.leadingHits, textStart = scratch.leadingHitStart
         scratch.markedGroups = []
         scratch.leadingHits = []
         scratch.leadingHitStart = []
+        var occurrences = scratch.occurrences
+        scratch.occurrences = []
         marked.removeAll(keepingCapacity: true)
         leadingHits.removeAll(keepingCapacity: true)
         textStart.removeAll(keepingCapacity: true)
-        func scan(_ text: String) {
-            var text = text
+        // Text n is view n / 2's normalised text (n even) or its leetspeak view (n odd). Its leading
+        // atoms' hits are leadingHits[textStart[n]..<textStart[n + 1]].
+        for n in 0..<(2 * views.count) {
+            textStart.append(Int32(leadingHits.count))
+            guard var text = n & 1 == 0 ? views[n >> 1].normalized.text : views[n >> 1].leet?.text else { continue }
             text.withUTF8 { bytes in
-                plan.prefilter.scan(bytes) { atom, end in
+                occurrences.removeAll(keepingCapacity: true)
+                plan.prefilter.scan(bytes, into: &occurrences)
+                for occurrence in occurrences {
+                    let atom = Int(occurrence.needle), end = Int(occurrence.end)
                     let start = end + 1 - Int(lengths[atom])
-                    if bounds[atom] != 0, !Atom.stands(bounds: bounds[atom], in: bytes, start: start, end: end + 1) { return }
+                    if bounds[atom] != 0, !Atom.stands(bounds: bounds[atom], in: bytes, start: start, end: end + 1) { continue }
                     if isLeading[atom] { leadingHits.append(LeadingHit(atom: Int32(atom), start: Int32(start))) }
-                    guard seen[atom] != stamp else { return }
+                    guard seen[atom] != stamp else { continue }
                     seen[atom] = stamp
                     for k in atomGroups.range(atom) {
                         let group = atomGroups.values[k]
@@ -134,14 +142,8 @@ final class Evaluator: Sendable {
                 }
             }
         }
-        // The hits of text n (view × 2, + 1 for the leetspeak view) are leadingHits[textStart[n]..<textStart[n + 1]].
-        for view in views {
-            textStart.append(Int32(leadingHits.count))
-            scan(view.normalized.text)
-            textStart.append(Int32(leadingHits.count))
-            if let leet = view.leet { scan(leet.text) }
-        }
         textStart.append(Int32(leadingHits.count))
+        scratch.occurrences = occurrences
         scratch.markedGroups = marked
         scratch.leadingHits = leadingHits
         scratch.leadingHitStart = textStart

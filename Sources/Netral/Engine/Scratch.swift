@@ -33,6 +33,8 @@ final class Scratch {
     var leadingHitStart: [Int32] = []
     /// Buffers: start positions, the groups marked in this post, the rules they wake.
     var starts: [Int32] = []
+    /// The literal scan's occurrences in one text.
+    var occurrences: [AhoCorasick.Occurrence] = []
     var markedGroups: [Int32] = []
     var ruleList: [Int32] = []
     /// Candidates named by evidence texts of the current post.
