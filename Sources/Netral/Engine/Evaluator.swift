@@ -23,18 +23,21 @@ final class Evaluator: Sendable {
     }
 
     /// The matches of one rule's patterns (whose ids are consecutive), by pattern id; nil: not run yet.
+    /// A view of slots the scratch owns, emptied for each rule: evaluating a rule allocates no table.
     struct RuleHits {
         let base: Int
-        private var slots: [[Hit]?]
+        private let slots: UnsafeMutableBufferPointer<[Hit]?>
 
-        init(base: Int, count: Int) {
+        /// Empties the first `count` of `storage`'s slots and reads and writes them.
+        init(base: Int, count: Int, storage: UnsafeMutableBufferPointer<[Hit]?>) {
             self.base = base
-            slots = [[Hit]?](repeating: nil, count: count)
+            slots = UnsafeMutableBufferPointer(rebasing: storage[0..<count])
+            slots.update(repeating: nil)
         }
 
         subscript(id: Int) -> [Hit]? {
             get { id >= base && id - base < slots.count ? slots[id - base] : nil }
-            set { if id >= base && id - base < slots.count { slots[id - base] = newValue } }
+            nonmutating set { if id >= base && id - base < slots.count { slots[id - base] = newValue } }
         }
     }
 
@@ -220,7 +223,7 @@ final class Evaluator: Sendable {
         }
         // Run the patterns (those the prefilter did not rule out).
         var context = RuleContext(evaluator: self, scratch: scratch, views: views, ruleID: compiled.rule.id,
-                                  hits: RuleHits(base: compiled.firstPattern, count: compiled.allPatterns.count),
+                                  hits: RuleHits(base: compiled.firstPattern, count: compiled.allPatterns.count, storage: scratch.ruleHitSlots),
                                   actionBit: actionBit, date: post.createdAt)
         if compiled.isMonotone && !options.explain {
             // Check the condition first, running patterns only as it needs them: most rules that
@@ -236,7 +239,7 @@ final class Evaluator: Sendable {
             // only add evidence or confidence: on a post about neutrality it ends the rule here.
             for (spec, id, nearID) in compiled.exceptions where (spec.near == nil || nearID == nil) && context.hits[id] == nil {
                 guard isCandidate(id, scratch) else { context.hits[id] = []; continue }
-                switch memoised(plan.patterns[id], views: views, scratch: scratch) {
+                switch memoised(id, views: views, scratch: scratch) {
                 case .success(let found):
                     if !found.isEmpty { return .none }
                     context.hits[id] = found
@@ -253,7 +256,7 @@ final class Evaluator: Sendable {
                 continue
             }
             do {
-                context.hits[id] = try memoised(plan.patterns[id], views: views, scratch: scratch).get()
+                context.hits[id] = try memoised(id, views: views, scratch: scratch).get()
             } catch {
                 trace?.outcome = .error
                 trace?.note = "pattern \(plan.patterns[id].name): \(error)"
@@ -359,34 +362,37 @@ final class Evaluator: Sendable {
                                 message: message, candidates: candidates, evidence: evidence))
     }
 
-    /// A pattern's matches on this post, computed once per post for all the rules that share it.
-    private func memoised(_ pattern: Plan.Pattern, views: [View], scratch: Scratch) -> Result<[Hit], PCRE2Error> {
-        let key = pattern.memoKey
+    /// Pattern `id`'s matches on this post, computed once per post for all the rules that share it.
+    private func memoised(_ id: Int, views: [View], scratch: Scratch) -> Result<[Hit], PCRE2Error> {
+        let key = plan.patterns[id].memoKey
         if scratch.memoStamp[key] == scratch.stamp { return scratch.memoValues[key] }
-        let result = Result { () throws(PCRE2Error) in try run(pattern, views: views, scratch: scratch) }
+        let result = Result { () throws(PCRE2Error) in try run(id, views: views, scratch: scratch) }
         scratch.memoStamp[key] = scratch.stamp
         scratch.memoValues[key] = result
         return result
     }
 
-    /// All matches of a pattern in the fields it reads, located in the original text.
-    private func run(_ pattern: Plan.Pattern, views: [View], scratch: Scratch) throws(PCRE2Error) -> [Hit] {
+    /// All matches of pattern `id` in the fields it reads, located in the original text. (The
+    /// plan's pattern and the views are read in place: copying them would retain every string.)
+    private func run(_ id: Int, views: [View], scratch: Scratch) throws(PCRE2Error) -> [Hit] {
+        let fieldMask = plan.patterns[id].fieldMask, key = plan.patterns[id].memoKey
+        let anchored = options.prefilter ? plan.anchoredByKey[key] : nil
         var hits: [Hit] = []
-        for (index, view) in views.enumerated() where pattern.fieldMask & view.fieldBit != 0 {
-            if pattern.view == .original {
-                for m in try scratch.matcher.matches(of: pattern.regex, in: view.value.text) where !m.range.isEmpty {
+        for index in views.indices where fieldMask & views[index].fieldBit != 0 {
+            if plan.patterns[id].view == .original {
+                for m in try scratch.matcher.matches(of: plan.patterns[id].regex, in: views[index].value.text) where !m.range.isEmpty {
                     hits.append(Hit(view: index, original: m.range, variant: 2, matched: Int32(m.range.lowerBound)..<Int32(m.range.upperBound)))
                 }
                 continue
             }
             let first = hits.count
-            for variant in 0..<(view.leet == nil ? 1 : 2) {
-                let normalized = variant == 0 ? view.normalized : view.leet!
+            for variant in 0..<(views[index].leet == nil ? 1 : 2) {
+                let normalized = variant == 0 ? views[index].normalized : views[index].leet!
                 let found: [PCRE2Match]
-                if options.prefilter, let anchored = plan.anchoredByKey[pattern.memoKey] {
-                    found = try anchoredMatches(anchored, key: pattern.memoKey, text: normalized.text, number: Int32(index * 2 + variant), scratch: scratch)
+                if let anchored {
+                    found = try anchoredMatches(anchored, key: key, text: normalized.text, number: Int32(index * 2 + variant), scratch: scratch)
                 } else {
-                    found = try scratch.matcher.matches(of: pattern.regex, in: normalized.text)
+                    found = try scratch.matcher.matches(of: plan.patterns[id].regex, in: normalized.text)
                 }
                 for m in found where !m.range.isEmpty {
                     let original = normalized.originalRange(of: m.range)
@@ -439,7 +445,7 @@ final class Evaluator: Sendable {
         let views: [View]
         let ruleID: String
         /// The rule's patterns' matches so far.
-        var hits: RuleHits
+        let hits: RuleHits
         /// True in the pre-check: a pattern not run yet is run when the condition asks for it;
         /// otherwise it has no matches.
         var runsPatterns = false
@@ -473,13 +479,12 @@ final class Evaluator: Sendable {
                 hits[id] = []
                 return []
             }
-            let pattern = evaluator.plan.patterns[id]
-            switch evaluator.memoised(pattern, views: views, scratch: scratch) {
+            switch evaluator.memoised(id, views: views, scratch: scratch) {
             case .success(let found):
                 hits[id] = found
                 return found
             case .failure(let error):
-                failure = RuleError(ruleID: ruleID, pattern: pattern.name, message: "\(error)")
+                failure = RuleError(ruleID: ruleID, pattern: evaluator.plan.patterns[id].name, message: "\(error)")
                 hits[id] = []
                 return []
             }

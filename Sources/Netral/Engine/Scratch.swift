@@ -27,6 +27,8 @@ final class Scratch {
     /// By memo key: the pattern's result for this post, in ``memoValues``.
     let memoStamp: UnsafeMutableBufferPointer<UInt32>
     let memoValues: UnsafeMutableBufferPointer<Result<[Evaluator.Hit], PCRE2Error>>
+    /// The slots of ``Evaluator/RuleHits`` for the rule being evaluated (as many as the largest rule has patterns).
+    let ruleHitSlots: UnsafeMutableBufferPointer<[Evaluator.Hit]?>
     /// Every occurrence of a leading atom in this post, in scan order (see `Evaluator.anchoredMatches`).
     var leadingHits: [LeadingHit] = []
     /// By text number: where its hits start in ``leadingHits`` (one more entry than there are texts).
@@ -67,6 +69,8 @@ final class Scratch {
         memoStamp = marks(plan.memoKeys)
         memoValues = .allocate(capacity: max(1, plan.memoKeys))
         memoValues.initialize(repeating: .success([]))
+        ruleHitSlots = .allocate(capacity: max(1, plan.rules.map(\.allPatterns.count).max() ?? 1))
+        ruleHitSlots.initialize(repeating: nil)
         self.timing = TimingCounters(rules: timing ? plan.rules.count : 0)
     }
 
@@ -76,6 +80,8 @@ final class Scratch {
         gateStack.deallocate()
         _ = memoValues.deinitialize()
         memoValues.deallocate()
+        _ = ruleHitSlots.deinitialize()
+        ruleHitSlots.deallocate()
     }
 
     /// Every buffer of marks valid only where it equals ``stamp``.
