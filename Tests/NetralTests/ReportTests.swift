@@ -76,4 +76,29 @@ struct ReportTests {
         #expect(text.contains("unreadable record"))
         #expect(text.contains("4 record(s) · 2 flagged · 1 unreadable"))
     }
+
+    @Test func resultLinesAreWhatTheirJSONValueWrites() throws {
+        // The dev set's results (findings with evidence, candidates, messages), each also varied in
+        // every member that is left out when empty or absent, and with errors and escapes added.
+        let engine = try Engine.withDefaultRules()
+        let data = try Data(contentsOf: packageRoot.appending(path: "Tests/NetralTests/Resources/dev-set.jsonl"))
+        var outputs: [BatchOutput] = []
+        engine.evaluate(records: JSONLinesReader(data: data)) { _, output in outputs.append(output) }
+        var varied: [BatchOutput] = []
+        for case .result(let line, var result) in outputs where result.flagged {
+            result.id += "\"\\\n\u{1}/é"
+            result.findings[0].candidates = []
+            result.findings[0].sanction = nil
+            result.findings[0].message.en = nil
+            result.findings[0].confidence = 1
+            result.findings[0].evidence[0].candidate = result.findings[0].evidence[0].candidate == nil ? "02" : nil
+            result.errors = [RuleError(ruleID: "R", pattern: nil, message: "match limit"), RuleError(ruleID: "S", pattern: "p", message: "\t")]
+            varied.append(.result(line: line, result))
+        }
+        let all = outputs + varied + [.error(RecordError(line: 9, id: nil, message: "not JSON"))]
+        #expect(outputs.filter { if case .result(_, let r) = $0 { r.flagged } else { false } }.count > 100)
+        for output in all {
+            #expect(ResultJSON.line(for: output) == JSONWriter.line(ResultJSON.value(for: output)))
+        }
+    }
 }

@@ -116,9 +116,23 @@ if args.count > 1, args[1] == "patterns" {
 
 if args.count > 1, args[1] == "profile" {
     // A loop for a profiler (perf record): evaluates the clean (or, with --flagged, the flagged) posts again and again.
-    let (posts, _) = Corpus.make(count: option("--posts", 20_000))
+    let (posts, jsonl) = Corpus.make(count: option("--posts", 20_000))
     let e = try engine(try ScaledRules.ruleSet(factor: 1), threads: 1)
+    if args.contains("--e2e") {
+        // End to end on one thread: JSON Lines in, result lines out.
+        let t = (0..<option("--rounds", 5)).map { _ in seconds { _ = endToEnd(e, read: chunks(of: jsonl)) } }.min()!
+        print(String(format: "end to end, %d posts, best of %d rounds: %.1f µs/post", posts.count, option("--rounds", 5), t / Double(posts.count) * 1e6))
+        exit(0)
+    }
     let results = e.evaluate(posts)
+    if args.contains("--write") {
+        // Writing the result lines alone, for every post.
+        let outputs = results.enumerated().map { BatchOutput.result(line: $0.offset + 1, $0.element) }
+        var bytes = 0
+        let t = (0..<option("--rounds", 5)).map { _ in seconds { for o in outputs { bytes &+= ResultJSON.line(for: o).utf8.count } } }.min()!
+        print(String(format: "writing result lines, %d posts, best of %d rounds: %.2f µs/post (%d bytes)", posts.count, option("--rounds", 5), t / Double(posts.count) * 1e6, bytes))
+        exit(0)
+    }
     let wanted = args.contains("--flagged")
     let chosen = zip(posts, results).filter { $0.1.flagged == wanted && $0.1.errors.isEmpty }.map(\.0)
     let rounds = option("--rounds", 5)

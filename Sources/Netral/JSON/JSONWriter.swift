@@ -41,8 +41,14 @@ struct JSONWriter {
         }
     }
 
-    private mutating func append(_ text: StaticString) {
+    /// Appends JSON text as it is.
+    mutating func append(_ text: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Writes an integer.
+    mutating func write(int value: Int) {
+        bytes.append(contentsOf: String(value).utf8)
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

@@ -32,7 +32,107 @@ public enum ResultJSON {
 
     /// The JSON line for one batch output (what ``JSONLinesReport`` writes), built without Foundation objects.
     public static func line(for output: BatchOutput) -> String {
-        JSONWriter.line(value(for: output))
+        var writer = JSONWriter()
+        switch output {
+        case .result(let line, let result) where result.explanation == nil:
+            // The common line, written member by member: what `value(for:)` would give, without
+            // building it first (a test checks that both agree).
+            write(result, line: line, into: &writer)
+        default:
+            writer.write(value(for: output))
+        }
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    /// Writes a result without an explanation, members in key order, as `value(for:)` lists them.
+    private static func write(_ result: PostResult, line: Int, into w: inout JSONWriter) {
+        w.append("{")
+        if !result.errors.isEmpty {
+            w.append("\"errors\":[")
+            for (i, e) in result.errors.enumerated() {
+                if i > 0 { w.append(",") }
+                w.append("{\"message\":")
+                w.write(string: e.message)
+                if let pattern = e.pattern {
+                    w.append(",\"pattern\":")
+                    w.write(string: pattern)
+                }
+                w.append(",\"rule\":")
+                w.write(string: e.ruleID)
+                w.append("}")
+            }
+            w.append("],")
+        }
+        w.append("\"findings\":[")
+        for (i, f) in result.findings.enumerated() {
+            if i > 0 { w.append(",") }
+            write(f, into: &w)
+        }
+        w.append(result.flagged ? "],\"flagged\":true,\"id\":" : "],\"flagged\":false,\"id\":")
+        w.write(string: result.id)
+        w.append(",\"line\":")
+        w.write(int: line)
+        w.append("}")
+    }
+
+    private static func write(_ f: Finding, into w: inout JSONWriter) {
+        w.append("{\"basis\":[")
+        for (i, basis) in f.basis.enumerated() {
+            if i > 0 { w.append(",") }
+            w.write(string: basis.citation)
+        }
+        w.append("]")
+        if !f.candidates.isEmpty {
+            w.append(",\"candidates\":[")
+            for (i, candidate) in f.candidates.enumerated() {
+                if i > 0 { w.append(",") }
+                w.write(string: candidate)
+            }
+            w.append("]")
+        }
+        w.append(",\"category\":")
+        w.write(string: f.category)
+        w.append(",\"confidence\":")
+        w.write(JSONValue.double(f.confidence))
+        w.append(",\"evidence\":[")
+        for (i, e) in f.evidence.enumerated() {
+            w.append(i > 0 ? ",{" : "{")
+            if let candidate = e.candidate {
+                w.append("\"candidate\":")
+                w.write(string: candidate)
+                w.append(",")
+            }
+            w.append("\"end\":")
+            w.write(int: e.end)
+            w.append(",\"field\":")
+            w.write(string: e.field)
+            w.append(",\"pattern\":")
+            w.write(string: e.pattern)
+            w.append(",\"start\":")
+            w.write(int: e.start)
+            w.append(",\"text\":")
+            w.write(string: e.text)
+            w.append("}")
+        }
+        w.append("],\"message\":{")
+        if let en = f.message.en {
+            w.append("\"en\":")
+            w.write(string: en)
+            w.append(",")
+        }
+        w.append("\"id\":")
+        w.write(string: f.message.id)
+        w.append("},\"rule\":")
+        w.write(string: f.ruleID)
+        if let sanction = f.sanction {
+            w.append(",\"sanction\":")
+            w.write(string: sanction)
+        }
+        w.append(",\"severity\":")
+        w.write(string: f.severity.rawValue)
+        w.append(",\"title\":")
+        w.write(string: f.title)
+        w.append("}")
     }
 
     // Members are listed in key order, which the writer then need not sort.
