@@ -124,6 +124,13 @@ if args.count > 1, args[1] == "profile" {
         print(String(format: "end to end, %d posts, best of %d rounds: %.1f µs/post", posts.count, option("--rounds", 5), t / Double(posts.count) * 1e6))
         exit(0)
     }
+    if args.contains("--read") {
+        // Reading the JSON Lines into posts alone.
+        var count = 0
+        let t = (0..<option("--rounds", 5)).map { _ in seconds { for record in JSONLinesReader(data: jsonl) { if case .success = record.post { count += 1 } } } }.min()!
+        print(String(format: "reading posts, %d posts, best of %d rounds: %.2f µs/post (%d read)", posts.count, option("--rounds", 5), t / Double(posts.count) * 1e6, count))
+        exit(0)
+    }
     let results = e.evaluate(posts)
     if args.contains("--write") {
         // Writing the result lines alone, for every post.
