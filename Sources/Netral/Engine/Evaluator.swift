@@ -312,11 +312,13 @@ final class Evaluator: Sendable {
             }
         }
         // In text order: by field, then position.
+        var firstView = spans.first?.view
         if evidence.count > 1 {
             let order = evidence.indices.sorted {
                 (spans[$0].view, spans[$0].bytes.lowerBound, spans[$0].bytes.upperBound) < (spans[$1].view, spans[$1].bytes.lowerBound, spans[$1].bytes.upperBound)
             }
             evidence = order.map { evidence[$0] }
+            firstView = spans[order[0]].view
         }
         if compiled.readsProfiles {
             context.profiles = profiles
@@ -355,8 +357,9 @@ final class Evaluator: Sendable {
         }
         trace?.outcome = .flagged
         trace?.note = "condition holds; confidence \(format(confidence)) ≥ \(format(threshold))"
-        let message = MessageRenderer(rule: compiled.rule, templates: compiled.message, post: post, evidence: evidence, candidates: candidates,
-                                      profiles: plan.ruleSet.profiles.filter { profiles.contains($0.id) }).render()
+        let message = MessageRenderer(rule: compiled, action: post.action, author: post.author, evidence: evidence,
+                                      firstFieldText: firstView.map { views[$0].value.text } ?? "", candidates: candidates,
+                                      profileIDs: profiles, allProfiles: plan.ruleSet.profiles).render()
         return .finding(Finding(ruleID: compiled.rule.id, title: compiled.rule.title, severity: compiled.rule.severity, category: compiled.rule.category,
                                 confidence: (confidence * 1000).rounded() / 1000, basis: compiled.rule.basis, sanction: compiled.rule.sanction,
                                 message: message, candidates: candidates, evidence: evidence))
@@ -506,28 +509,30 @@ final class Evaluator: Sendable {
     /// profiles' context words narrow them down.
     private func attribute(_ hit: Hit, view: PatternSpec.View, post: Post, views: [View], scratch: Scratch) -> [(label: String, profile: String?)] {
         // Several rules' evidence names the same words: look them up once per post.
-        let key = "\(view == .original ? "o" : "n")\(hit.matchedText(in: views))"
+        let key = AttributionKey(original: view == .original, text: hit.matchedText(in: views))
         if let known = scratch.attributions[key] { return known }
         let named = attributeUncached(hit, view: view, post: post, views: views, scratch: scratch, key: key)
         scratch.attributions[key] = named
         return named
     }
 
-    private func attributeUncached(_ hit: Hit, view: PatternSpec.View, post: Post, views: [View], scratch: Scratch, key: String) -> [(label: String, profile: String?)] {
+    private func attributeUncached(_ hit: Hit, view: PatternSpec.View, post: Post, views: [View], scratch: Scratch,
+                                   key: AttributionKey) -> [(label: String, profile: String?)] {
         // What the words name does not depend on the post: remembered from post to post (the same
         // names, numbers and hashtags come back again and again).
         let found: [CandidateIndex.Candidate]
         if let known = scratch.namedCandidates[key] {
             found = known
         } else {
-            let matched = view == .original ? options.normalizer.normalize(String(hit.matchedText(in: views))).text : String(hit.matchedText(in: views))
+            let matched = key.original ? options.normalizer.normalize(String(key.text)).text : String(key.text)
             found = plan.candidates.candidates(in: matched)
             if scratch.namedCandidates.count >= Scratch.namedCandidatesLimit { scratch.namedCandidates.removeAll(keepingCapacity: true) }
-            scratch.namedCandidates[key] = found
+            scratch.namedCandidates[AttributionKey(original: key.original, text: Substring(String(key.text)))] = found
         }
-        let profiles = Set(found.compactMap(\.profile))
-        guard profiles.count > 1 else { return found }
-        var keep = profiles
+        // One profile or none (most names): nothing to narrow down.
+        guard let firstProfile = found.first(where: { $0.profile != nil })?.profile,
+              found.contains(where: { $0.profile != nil && $0.profile != firstProfile }) else { return found }
+        var keep = Set(found.compactMap(\.profile))
         if let date = post.createdAt {
             let dated = keep.filter { plan.profilePeriod[$0]?.contains(date) ?? false }
             if !dated.isEmpty { keep = dated }

@@ -1,33 +1,58 @@
 /// Fills in a rule's message template for one finding.
 struct MessageRenderer {
-    /// A rule's message templates with their `{{placeholder}}` references located.
+    /// A rule's message templates, split once into literal text and `{{placeholder}}`s.
     struct Templates: Sendable {
-        let id: [PatternExpander.Reference]
-        let en: [PatternExpander.Reference]
+        enum Part: Sendable {
+            case text(String)
+            case placeholder(String)
+        }
+
+        let id: [Part]
+        let en: [Part]?
 
         init(_ message: Message) {
-            id = (try? PatternExpander.references(in: message.id)) ?? []
-            en = message.en.flatMap { try? PatternExpander.references(in: $0) } ?? []
+            id = Templates.parts(of: message.id)
+            en = message.en.map(Templates.parts(of:))
+        }
+
+        private static func parts(of template: String) -> [Part] {
+            let refs = (try? PatternExpander.references(in: template)) ?? []
+            let bytes = Array(template.utf8)
+            var parts: [Part] = []
+            var last = 0
+            for ref in refs {
+                if ref.range.lowerBound > last { parts.append(.text(String(decoding: bytes[last..<ref.range.lowerBound], as: UTF8.self))) }
+                parts.append(.placeholder(ref.list))
+                last = ref.range.upperBound
+            }
+            if last < bytes.count || parts.isEmpty { parts.append(.text(String(decoding: bytes[last...], as: UTF8.self))) }
+            return parts
         }
     }
 
-    let rule: Rule
-    let templates: Templates
-    let post: Post
+    let rule: Plan.CompiledRule
+    let action: Action
+    let author: String?
     let evidence: [Evidence]
+    /// The text of the field the first piece of evidence is in.
+    let firstFieldText: String
     let candidates: [String]
-    let profiles: [ElectionProfile]
+    /// The ids of the profiles the evidence names, and every profile of the rule set (read only
+    /// for `{{profile}}`).
+    let profileIDs: Set<String>
+    let allProfiles: [ElectionProfile]
 
     /// The evidence of the first field as one quote, from its first to its last matched character
     /// (when that stays short); otherwise the first piece of evidence.
     private var span: String {
         guard let first = evidence.first else { return "" }
-        let same = evidence.filter { $0.field == first.field }
-        let lower = same.map(\.start).min()!, upper = same.map(\.end).max()!
-        guard upper - lower <= 160, let value = Field.allCases.lazy.flatMap({ self.post.values(of: $0) }).first(where: { $0.path == first.field }) else {
-            return first.text
+        var lower = first.start, upper = first.end
+        for e in evidence.dropFirst() where e.field == first.field {
+            lower = min(lower, e.start)
+            upper = max(upper, e.end)
         }
-        let scalars = value.text.unicodeScalars
+        guard upper - lower <= 160 else { return first.text }
+        let scalars = firstFieldText.unicodeScalars
         guard let from = scalars.index(scalars.startIndex, offsetBy: lower, limitedBy: scalars.endIndex),
               let to = scalars.index(from, offsetBy: upper - lower, limitedBy: scalars.endIndex) else { return first.text }
         return String(scalars[from..<to])
@@ -41,7 +66,7 @@ struct MessageRenderer {
             if quoted == nil { quoted = span }
             return quoted!
         }
-        return Message(id: fill(rule.message.id, templates.id, value), en: rule.message.en.map { fill($0, templates.en, value) })
+        return Message(id: fill(rule.message.id, value), en: rule.message.en.map { fill($0, value) })
     }
 
     /// "02 Prabowo – Gibran (Pilpres 2024)" → "Prabowo – Gibran".
@@ -61,12 +86,12 @@ struct MessageRenderer {
         case "candidate": return candidates.first.map(Self.name(ofLabel:)) ?? "kandidat"
         case "number": return candidates.first.map { String($0.prefix { $0.isNumber }) } ?? "-"
         case "match": return span
-        case "action": return post.action.rawValue
-        case "author": return post.author ?? "-"
+        case "action": return action.rawValue
+        case "author": return author ?? "-"
         case "field": return evidence.first?.field ?? "-"
-        case "profile": return profiles.map(\.name).joined(separator: ", ")
-        case "rule": return rule.id
-        case "title": return rule.title
+        case "profile": return allProfiles.filter { profileIDs.contains($0.id) }.map(\.name).joined(separator: ", ")
+        case "rule": return rule.rule.id
+        case "title": return rule.rule.title
         default:
             if placeholder.hasPrefix("pattern.") {
                 let name = placeholder.dropFirst("pattern.".count)
@@ -76,16 +101,14 @@ struct MessageRenderer {
         }
     }
 
-    private func fill(_ template: String, _ refs: [PatternExpander.Reference], _ value: (String) -> String) -> String {
-        guard !refs.isEmpty else { return template }
-        let bytes = Array(template.utf8)
+    private func fill(_ parts: [Templates.Part], _ value: (String) -> String) -> String {
         var out = ""
-        var last = 0
-        for ref in refs {
-            out += String(decoding: bytes[last..<ref.range.lowerBound], as: UTF8.self)
-            out += value(ref.list)
-            last = ref.range.upperBound
+        for part in parts {
+            switch part {
+            case .text(let text): out += text
+            case .placeholder(let name): out += value(name)
+            }
         }
-        return out + String(decoding: bytes[last...], as: UTF8.self)
+        return out
     }
 }

@@ -40,10 +40,10 @@ final class Scratch {
     var markedGroups: [Int32] = []
     var ruleList: [Int32] = []
     /// Candidates named by evidence texts of the current post.
-    var attributions: [String: [(label: String, profile: String?)]] = [:]
+    var attributions: [AttributionKey: [(label: String, profile: String?)]] = [:]
     /// Candidates evidence texts name before the post's date and context narrow them down, kept
     /// from post to post (cleared when it reaches ``namedCandidatesLimit`` entries).
-    var namedCandidates: [String: [CandidateIndex.Candidate]] = [:]
+    var namedCandidates: [AttributionKey: [CandidateIndex.Candidate]] = [:]
     static let namedCandidatesLimit = 4096
     /// By profile: whether the current post mentions its context words.
     var profileMentioned: [String: Bool] = [:]
@@ -105,6 +105,15 @@ final class Scratch {
         let scratch: Scratch
         init(_ scratch: Scratch) { self.scratch = scratch }
     }
+}
+
+/// An evidence text as the candidates it names are looked up by: the text a pattern matched, and
+/// whether that was the original text (which is normalised before the look-up) or a view.
+struct AttributionKey: Hashable {
+    let original: Bool
+    /// A slice of the post's text while the post is evaluated; a copy of its own in the cache kept
+    /// from post to post (``Scratch/namedCandidates``), which must not hold whole posts.
+    let text: Substring
 }
 
 /// Where a leading atom occurs: the atom and the byte offset where it starts.
