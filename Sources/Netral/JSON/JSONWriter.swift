@@ -46,6 +46,28 @@ struct JSONWriter {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
+    /// Appends `prefix` (punctuation and a key, as JSON text), then `value` as a string.
+    mutating func write(_ prefix: StaticString, string value: String) {
+        append(prefix)
+        write(string: value)
+    }
+
+    /// Appends `prefix` and `value` as a string when there is a value; nothing otherwise.
+    mutating func write(_ prefix: StaticString, ifPresent value: String?) {
+        if let value { write(prefix, string: value) }
+    }
+
+    /// Appends `prefix`, then `values` as an array of strings.
+    mutating func write(_ prefix: StaticString, strings values: some Sequence<String>) {
+        append(prefix)
+        bytes.append(UInt8(ascii: "["))
+        for (i, value) in values.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            write(string: value)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
     /// Writes an integer.
     mutating func write(int value: Int) {
         bytes.append(contentsOf: String(value).utf8)

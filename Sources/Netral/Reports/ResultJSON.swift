@@ -50,15 +50,9 @@ public enum ResultJSON {
         if !result.errors.isEmpty {
             w.append("\"errors\":[")
             for (i, e) in result.errors.enumerated() {
-                if i > 0 { w.append(",") }
-                w.append("{\"message\":")
-                w.write(string: e.message)
-                if let pattern = e.pattern {
-                    w.append(",\"pattern\":")
-                    w.write(string: pattern)
-                }
-                w.append(",\"rule\":")
-                w.write(string: e.ruleID)
+                w.write(i > 0 ? ",{\"message\":" : "{\"message\":", string: e.message)
+                w.write(",\"pattern\":", ifPresent: e.pattern)
+                w.write(",\"rule\":", string: e.ruleID)
                 w.append("}")
             }
             w.append("],")
@@ -68,70 +62,44 @@ public enum ResultJSON {
             if i > 0 { w.append(",") }
             write(f, into: &w)
         }
-        w.append(result.flagged ? "],\"flagged\":true,\"id\":" : "],\"flagged\":false,\"id\":")
-        w.write(string: result.id)
+        w.write(result.flagged ? "],\"flagged\":true,\"id\":" : "],\"flagged\":false,\"id\":", string: result.id)
         w.append(",\"line\":")
         w.write(int: line)
         w.append("}")
     }
 
     private static func write(_ f: Finding, into w: inout JSONWriter) {
-        w.append("{\"basis\":[")
-        for (i, basis) in f.basis.enumerated() {
-            if i > 0 { w.append(",") }
-            w.write(string: basis.citation)
-        }
-        w.append("]")
-        if !f.candidates.isEmpty {
-            w.append(",\"candidates\":[")
-            for (i, candidate) in f.candidates.enumerated() {
-                if i > 0 { w.append(",") }
-                w.write(string: candidate)
-            }
-            w.append("]")
-        }
-        w.append(",\"category\":")
-        w.write(string: f.category)
+        w.write("{\"basis\":", strings: f.basis.lazy.map(\.citation))
+        if !f.candidates.isEmpty { w.write(",\"candidates\":", strings: f.candidates) }
+        w.write(",\"category\":", string: f.category)
         w.append(",\"confidence\":")
         w.write(JSONValue.double(f.confidence))
         w.append(",\"evidence\":[")
         for (i, e) in f.evidence.enumerated() {
             w.append(i > 0 ? ",{" : "{")
             if let candidate = e.candidate {
-                w.append("\"candidate\":")
-                w.write(string: candidate)
+                w.write("\"candidate\":", string: candidate)
                 w.append(",")
             }
             w.append("\"end\":")
             w.write(int: e.end)
-            w.append(",\"field\":")
-            w.write(string: e.field)
-            w.append(",\"pattern\":")
-            w.write(string: e.pattern)
+            w.write(",\"field\":", string: e.field)
+            w.write(",\"pattern\":", string: e.pattern)
             w.append(",\"start\":")
             w.write(int: e.start)
-            w.append(",\"text\":")
-            w.write(string: e.text)
+            w.write(",\"text\":", string: e.text)
             w.append("}")
         }
         w.append("],\"message\":{")
         if let en = f.message.en {
-            w.append("\"en\":")
-            w.write(string: en)
+            w.write("\"en\":", string: en)
             w.append(",")
         }
-        w.append("\"id\":")
-        w.write(string: f.message.id)
-        w.append("},\"rule\":")
-        w.write(string: f.ruleID)
-        if let sanction = f.sanction {
-            w.append(",\"sanction\":")
-            w.write(string: sanction)
-        }
-        w.append(",\"severity\":")
-        w.write(string: f.severity.rawValue)
-        w.append(",\"title\":")
-        w.write(string: f.title)
+        w.write("\"id\":", string: f.message.id)
+        w.write("},\"rule\":", string: f.ruleID)
+        w.write(",\"sanction\":", ifPresent: f.sanction)
+        w.write(",\"severity\":", string: f.severity.rawValue)
+        w.write(",\"title\":", string: f.title)
         w.append("}")
     }
 
