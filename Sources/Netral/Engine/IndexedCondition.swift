@@ -1,4 +1,6 @@
-/// A ``Condition`` with its pattern names resolved to the plan's pattern ids, for evaluation.
+/// A ``Condition`` with its pattern names resolved to the plan's pattern ids: the tree the plan
+/// analyses (the rule's ``Gate``, whether it is monotone, whether it reads dates) and compiles into
+/// the ``ConditionProgram`` the evaluator walks.
 indirect enum IndexedCondition: Sendable {
     case pattern(Int)
     case and([IndexedCondition])

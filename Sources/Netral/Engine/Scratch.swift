@@ -35,10 +35,10 @@ final class Scratch {
     var leadingHitStart: [Int32] = []
     /// Buffers: start positions, the groups marked in this post, the rules they wake.
     var starts: [Int32] = []
-    /// The literal scan's occurrences in one text.
-    var occurrences: [AhoCorasick.Occurrence] = []
     var markedGroups: [Int32] = []
     var ruleList: [Int32] = []
+    /// The literal scan's occurrences in one text.
+    var occurrences: [AhoCorasick.Occurrence] = []
     /// Candidates named by evidence texts of the current post.
     var attributions: [AttributionKey: [(label: String, profile: String?)]] = [:]
     /// Candidates evidence texts name before the post's date and context narrow them down, kept
