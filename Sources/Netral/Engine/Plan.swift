@@ -25,9 +25,7 @@ final class Plan: Sendable {
         let rule: Rule
         let patternIDs: [String: Int]
         let exceptions: [(spec: ExceptionSpec, id: Int, near: Int?)]
-        /// The condition with pattern names resolved to ids.
-        let condition: IndexedCondition
-        /// The condition as the evaluator walks it.
+        /// The condition, its pattern names resolved to ids, as the evaluator walks it.
         let program: ConditionProgram
         /// True when the condition has no `not` (see ``IndexedCondition/isMonotone``).
         let isMonotone: Bool
@@ -53,7 +51,7 @@ final class Plan: Sendable {
             self.rule = rule
             self.patternIDs = ids
             self.exceptions = rule.exceptions.map { ($0, ids[$0.pattern.name]!, $0.near.flatMap { ids[$0] }) }
-            self.condition = IndexedCondition(rule.condition, ids: ids)
+            let condition = IndexedCondition(rule.condition, ids: ids)
             self.program = ConditionProgram(condition, profiles: profiles)
             self.isMonotone = condition.isMonotone
             self.readsProfiles = condition.hasDuring
