@@ -511,13 +511,13 @@ final class Evaluator: Sendable {
         // Several rules' evidence names the same words: look them up once per post.
         let key = AttributionKey(original: view == .original, text: hit.matchedText(in: views))
         if let known = scratch.attributions[key] { return known }
-        let named = attributeUncached(hit, view: view, post: post, views: views, scratch: scratch, key: key)
+        let named = attributeUncached(key, post: post, views: views, scratch: scratch)
         scratch.attributions[key] = named
         return named
     }
 
-    private func attributeUncached(_ hit: Hit, view: PatternSpec.View, post: Post, views: [View], scratch: Scratch,
-                                   key: AttributionKey) -> [(label: String, profile: String?)] {
+    /// The candidates the words of `key` name, narrowed down by the post's date and context.
+    private func attributeUncached(_ key: AttributionKey, post: Post, views: [View], scratch: Scratch) -> [(label: String, profile: String?)] {
         // What the words name does not depend on the post: remembered from post to post (the same
         // names, numbers and hashtags come back again and again).
         let found: [CandidateIndex.Candidate]
