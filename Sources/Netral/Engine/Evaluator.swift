@@ -231,22 +231,17 @@ final class Evaluator: Sendable {
             context.runsPatterns = true
             context.lenientDates = true
             let possible = compiled.program.holds(&context)
-            context.runsPatterns = false
             context.lenientDates = false
             if let failure = context.failure { return .error(failure) }
             if !possible { return .none }
             // An exception that cancels the whole rule is worth running before the patterns that
             // only add evidence or confidence: on a post about neutrality it ends the rule here.
             for (spec, id, nearID) in compiled.exceptions where (spec.near == nil || nearID == nil) && context.hits[id] == nil {
-                guard isCandidate(id, scratch) else { context.hits[id] = []; continue }
-                switch memoised(id, views: views, scratch: scratch) {
-                case .success(let found):
-                    if !found.isEmpty { return .none }
-                    context.hits[id] = found
-                case .failure(let error):
-                    return .error(RuleError(ruleID: compiled.rule.id, pattern: plan.patterns[id].name, message: "\(error)"))
-                }
+                let found = context.matches(id)
+                if let failure = context.failure { return .error(failure) }
+                if !found.isEmpty { return .none }
             }
+            context.runsPatterns = false
         }
         // Every pattern the pre-check did not need (all of them when it did not run).
         for id in compiled.allPatterns where context.hits[id] == nil {
@@ -476,7 +471,8 @@ final class Evaluator: Sendable {
             return false
         }
 
-        private mutating func matches(_ id: Int) -> [Hit] {
+        /// Pattern `id`'s matches: known, run now (in the pre-check), or none.
+        mutating func matches(_ id: Int) -> [Hit] {
             if let known = hits[id] { return known }
             guard runsPatterns, failure == nil, evaluator.isCandidate(id, scratch) else {
                 hits[id] = []
