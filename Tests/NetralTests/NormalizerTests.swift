@@ -129,4 +129,52 @@ struct NormalizerTests {
             #expect(!scalar.properties.isAlphabetic && scalar.properties.numericType == nil, "U+\(String(value, radix: 16, uppercase: true))")
         }
     }
+
+    /// Random texts over an alphabet that makes every case of the leetspeak scan likely: letters,
+    /// digits, `@`, `$`, separators and non-ASCII characters, at every position of an eight-byte word.
+    func randomTexts(count: Int, seed: UInt64) -> [String] {
+        let alphabet: [String] = ["a", "B", "o", "r", "0", "1", "2", "4", "9", "@", "$", " ", ".", "-", "é", "😍", "🔥", "中", "✌️", "Ｐ", "\u{200B}"]
+        var state = seed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        return (0..<count).map { _ in (0..<next(40)).map { _ in alphabet[next(alphabet.count)] }.joined() }
+    }
+
+    @Test func leetspeakScanAgreesWithAByteByByteReading() {
+        /// The scan's meaning, one byte at a time: a digit, `@` or `$` with a leetspeak letter, between two letterish bytes.
+        func reference(_ text: String) -> Bool {
+            let bytes = Array(text.utf8)
+            func letterish(_ b: UInt8) -> Bool { b >= 0x80 || (b | 0x20 >= 97 && b | 0x20 <= 122) }
+            return bytes.indices.dropFirst().dropLast().contains { letterish(bytes[$0 - 1]) && letterish(bytes[$0 + 1]) && NormalizationTables.leet[bytes[$0]] != nil }
+        }
+        var positives = 0
+        for text in randomTexts(count: 20_000, seed: 7) {
+            let expected = reference(text)
+            if expected { positives += 1 }
+            #expect(Normalizer.mayHaveLeetspeak(text) == expected, "\(text.debugDescription)")
+        }
+        #expect(positives > 1_000 && positives < 19_000, "both answers are exercised")
+    }
+
+    @Test func originalRangeAgreesWithAMapPerByte() {
+        for text in randomTexts(count: 3_000, seed: 11) {
+            let n = normalizer.normalize(text)
+            // The map per byte that the units stand for.
+            var starts: [Int] = [], ends: [Int] = []
+            for unit in n.units {
+                for _ in 0..<UTF8.width(unit.scalar) {
+                    starts.append(Int(unit.start))
+                    ends.append(Int(unit.end))
+                }
+            }
+            #expect(starts.count == n.text.utf8.count, "\(text.debugDescription)")
+            for lower in starts.indices {
+                for upper in (lower + 1)...starts.count {
+                    #expect(n.originalRange(of: lower..<upper) == starts[lower]..<max(starts[lower], ends[upper - 1]))
+                }
+            }
+        }
+    }
 }

@@ -12,37 +12,65 @@ public struct NormalizedText: Sendable, Hashable {
     public let original: String
     /// The normalised view that patterns run on.
     public let text: String
-    /// For each UTF-8 byte of `text`, the original byte range it came from.
-    let starts: [Int32]
-    let ends: [Int32]
+    /// The scalars of `text`, in order, each with the original byte range it came from. The map
+    /// is kept per scalar, not per byte: building a per-byte map cost every field two arrays, and
+    /// only the few spans of a finding are ever looked up.
+    let units: [Unit]
 
-    init(original: String, text: String, starts: [Int32], ends: [Int32]) {
+    init(original: String, text: String, units: [Unit]) {
         self.original = original
         self.text = text
-        self.starts = starts
-        self.ends = ends
+        self.units = units
     }
 
     /// A view that is the original text itself (identity map).
     public init(identity text: String) {
-        let count = text.utf8.count
-        self.original = text
-        self.text = text
-        self.starts = (0..<Int32(count)).map { $0 }
-        self.ends = (0..<Int32(count)).map { $0 + 1 }
+        var units: [Unit] = []
+        var offset: Int32 = 0
+        for scalar in text.unicodeScalars {
+            let width = Int32(UTF8.width(scalar))
+            units.append(Unit(scalar: scalar, start: offset, end: offset + width))
+            offset += width
+        }
+        self.init(original: text, text: text, units: units)
     }
 
     /// Maps a UTF-8 byte range of the normalised view to the UTF-8 byte range
     /// of the original text that produced it.
     public func originalRange(of normalized: Range<Int>) -> Range<Int> {
-        let originalCount = original.utf8.count
-        guard !starts.isEmpty else { return 0..<0 }
+        guard !units.isEmpty else { return 0..<0 }
+        let byteCount = text.utf8.count
         if normalized.isEmpty {
-            let at = normalized.lowerBound < starts.count ? Int(starts[normalized.lowerBound]) : originalCount
+            let at = normalized.lowerBound < byteCount ? Int(unit(containing: normalized.lowerBound).start) : original.utf8.count
             return at..<at
         }
-        let lower = Int(starts[min(normalized.lowerBound, starts.count - 1)])
-        let upper = Int(ends[min(normalized.upperBound - 1, ends.count - 1)])
+        let lower = Int(unit(containing: min(normalized.lowerBound, byteCount - 1)).start)
+        let upper = Int(unit(containing: min(normalized.upperBound - 1, byteCount - 1)).end)
         return lower..<max(lower, upper)
+    }
+
+    /// The unit that wrote byte `byte` of `text` (which is in range).
+    private func unit(containing byte: Int) -> Unit {
+        // All ASCII, the common case: one unit a byte.
+        if units.count == text.utf8.count { return units[byte] }
+        // Otherwise the unit's index is the number of scalars that start before or at `byte`, less
+        // one: the bytes that are not UTF-8 continuation bytes (10xxxxxx), counted eight at a time.
+        var text = text
+        let index = text.withUTF8 { bytes -> Int in
+            let raw = UnsafeRawPointer(bytes.baseAddress!)
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            var leads = 0, i = 0
+            while i + 8 <= byte + 1 {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                leads += 8 - (word & ~(word << 1) & highs).nonzeroBitCount
+                i += 8
+            }
+            while i <= byte {
+                if bytes[i] & 0xC0 != 0x80 { leads += 1 }
+                i += 1
+            }
+            return leads - 1
+        }
+        return units[index]
     }
 }

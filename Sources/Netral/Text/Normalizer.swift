@@ -64,15 +64,8 @@ public struct Normalizer: Sendable, Hashable {
     /// changes, which is the common case.
     public func leetView(of normalized: NormalizedText) -> NormalizedText? {
         guard Normalizer.mayHaveLeetspeak(normalized.text) else { return nil }
-        let scalars = Array(normalized.text.unicodeScalars)
-        var units = Units(capacity: scalars.count)
-        // Rebuild units from the normalised text, each scalar carrying its original span.
-        var byte = 0
-        for scalar in scalars {
-            let width = UTF8.width(scalar)
-            units.append(scalar, normalized.starts[byte], normalized.ends[byte + width - 1])
-            byte += width
-        }
+        // The normalised text's scalars, each carrying its original span.
+        var units = Units(items: normalized.units)
         var changed = false
         var i = 0
         while i < units.count {
@@ -109,18 +102,44 @@ public struct Normalizer: Sendable, Hashable {
 
     /// A quick byte scan: false when no digit, `@` or `$` sits between two letters (ASCII, or any
     /// non-ASCII character, conservatively), so no word can change in the leetspeak view.
-    private static func mayHaveLeetspeak(_ text: String) -> Bool {
+    static func mayHaveLeetspeak(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             guard bytes.count >= 3 else { return false }
             func letterish(_ b: UInt8) -> Bool { b >= 0x80 || (b | 0x20 >= 97 && b | 0x20 <= 122) }
-            for i in 1..<(bytes.count - 1) {
+            func between(_ i: Int) -> Bool {
                 let b = bytes[i]
-                guard (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "@") || b == UInt8(ascii: "$") else { continue }
-                if letterish(bytes[i - 1]), letterish(bytes[i + 1]), NormalizationTables.leet[b] != nil { return true }
+                guard (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "@") || b == UInt8(ascii: "$") else { return false }
+                return letterish(bytes[i - 1]) && letterish(bytes[i + 1]) && NormalizationTables.leet[b] != nil
+            }
+            let raw = UnsafeRawPointer(bytes.baseAddress!)
+            var i = 1
+            // Eight bytes at a time: most of a text holds no digit, `@` or `$`, and is passed over
+            // a word (of eight bytes) at a time, the bytes looked at one by one only in a word that does.
+            while i + 9 <= bytes.count {
+                if mayHoldLeetByte(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    for j in i..<(i + 8) where between(j) { return true }
+                }
+                i += 8
+            }
+            while i < bytes.count - 1 {
+                if between(i) { return true }
+                i += 1
             }
             return false
         }
+    }
+
+    /// Whether one of the eight bytes of `word` may be an ASCII digit, `@` or `$` (never false
+    /// when one is): the byte-parallel tests of "Bit Twiddling Hacks" (S. E. Anderson), a byte in
+    /// a range and a byte equal to a value.
+    @inline(__always)
+    private static func mayHoldLeetByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs = ones &* 0x80, low7 = word & (ones &* 0x7F)
+        // A byte in 0x30...0x39 (above 0x2F and below 0x3A), its top bit clear.
+        let digit = (ones &* (127 + 0x3A) &- low7) & ~word & (low7 &+ ones &* (127 - 0x2F)) & highs
+        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        return digit != 0 || hasZero(word ^ (ones &* 0x40)) || hasZero(word ^ (ones &* 0x24))
     }
 
     // MARK: - Character mapping
@@ -410,7 +429,7 @@ public struct Normalizer: Sendable, Hashable {
 }
 
 /// One normalised scalar with the original UTF-8 byte range it came from.
-struct Unit {
+struct Unit: Sendable, Hashable {
     var scalar: Unicode.Scalar
     var start: Int32
     var end: Int32
@@ -424,6 +443,10 @@ struct Units {
         items.reserveCapacity(capacity)
     }
 
+    init(items: [Unit]) {
+        self.items = items
+    }
+
     var count: Int { items.count }
 
     mutating func append(_ scalar: Unicode.Scalar, _ start: Int, _ end: Int) {
@@ -434,47 +457,45 @@ struct Units {
         items.append(Unit(scalar: scalar, start: start, end: end))
     }
 
-    /// The view as a string, with one map entry per UTF-8 byte. With `collapsingWhitespace`
-    /// (the white-space step), spaces are collapsed on the way: none at either end, never two in a row.
-    func build(original: String, collapsingWhitespace: Bool = false) -> NormalizedText {
-        let capacity = items.reduce(0) { $0 + UTF8.width($1.scalar) }
-        // The text and its two maps are written once, into uninitialised storage, in one loop.
-        var written = 0
-        var ends: [Int32] = []
-        var text = ""
-        let starts = [Int32](unsafeUninitializedCapacity: capacity) { starts, startsCount in
-            ends = [Int32](unsafeUninitializedCapacity: capacity) { ends, endsCount in
-                text = String(unsafeUninitializedCapacity: capacity) { bytes in
-                    var k = 0
-                    var lastWasSpace = true
-                    for unit in items {
-                        if collapsingWhitespace {
-                            let space = unit.scalar == " "
-                            if space, lastWasSpace { continue }
-                            lastWasSpace = space
-                        }
-                        if unit.scalar.isASCII {
-                            bytes[k] = UInt8(truncatingIfNeeded: unit.scalar.value)
-                            starts[k] = unit.start
-                            ends[k] = unit.end
-                            k += 1
-                            continue
-                        }
-                        UTF8.encode(unit.scalar) { byte in
-                            bytes[k] = byte
-                            starts[k] = unit.start
-                            ends[k] = unit.end
-                            k += 1
-                        }
+    /// The view as a string, with the units as its map. With `collapsingWhitespace` (the white-space
+    /// step), spaces are collapsed on the way: none at either end, never two in a row; the units of
+    /// the dropped spaces are dropped too, so that the units are exactly the scalars of the text.
+    consuming func build(original: String, collapsingWhitespace: Bool = false) -> NormalizedText {
+        var capacity = 0
+        for unit in items { capacity &+= UTF8.width(unit.scalar) }
+        var kept = 0
+        // The text is written, and the units compacted in place, in one loop.
+        let text = items.withUnsafeMutableBufferPointer { units in
+            String(unsafeUninitializedCapacity: capacity) { bytes in
+                var k = 0
+                var lastWasSpace = true
+                for i in units.indices {
+                    let unit = units[i]
+                    if collapsingWhitespace {
+                        let space = unit.scalar == " "
+                        if space, lastWasSpace { continue }
+                        lastWasSpace = space
                     }
-                    if collapsingWhitespace, k > 0, bytes[k - 1] == 32 { k -= 1 }
-                    written = k
-                    return k
+                    units[kept] = unit
+                    kept += 1
+                    if unit.scalar.isASCII {
+                        bytes[k] = UInt8(truncatingIfNeeded: unit.scalar.value)
+                        k += 1
+                        continue
+                    }
+                    UTF8.encode(unit.scalar) { byte in
+                        bytes[k] = byte
+                        k += 1
+                    }
                 }
-                endsCount = written
+                if collapsingWhitespace, k > 0, bytes[k - 1] == 32 {
+                    k -= 1
+                    kept -= 1
+                }
+                return k
             }
-            startsCount = written
         }
-        return NormalizedText(original: original, text: text, starts: starts, ends: ends)
+        items.removeLast(items.count - kept)
+        return NormalizedText(original: original, text: text, units: items)
     }
 }
