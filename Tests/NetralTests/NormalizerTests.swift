@@ -177,4 +177,54 @@ struct NormalizerTests {
             }
         }
     }
+
+    @Test func wordScanFindsWhatEachStepLooksFor() {
+        // Texts made of words the steps act on, and others, with varied separators.
+        let words = ["yg", "gak", "jgn", "pilih", "pilihhh", "p r a b o w o", "g.a.n.j.a.r", "a-b-c", "aa", "ooo", "02", "ygg", "Ｙｇ", "é", "😍", "中中中"]
+        let separators = [" ", ".", "  ", ", ", "-", "_"]
+        var state: UInt64 = 3
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var seen = (spaced: 0, elongated: 0, abbreviations: 0)
+        for _ in 0..<5_000 {
+            let text = (0..<next(6)).map { _ in words[next(words.count)] + separators[next(separators.count)] }.joined()
+            var units = Units(capacity: 0)
+            for (offset, scalar) in text.lowercased().unicodeScalars.enumerated() { units.append(scalar, offset, offset + 1) }
+            let s = units.items.map(\.scalar)
+            func letter(_ x: Unicode.Scalar) -> Bool { x.properties.isAlphabetic && !Normalizer.isPictograph(x) }
+            func word(_ x: Unicode.Scalar) -> Bool { Normalizer.isWordScalar(x) }
+            func separator(_ x: Unicode.Scalar) -> Bool { NormalizationTables.isLetterSeparator(x) }
+            // What each step looks for, read plainly.
+            func spacedAt(_ i: Int) -> Bool {
+                let sameSeparator = separator(s[i + 1]) && s[i + 3] == s[i + 1]
+                return sameSeparator && letter(s[i]) && letter(s[i + 2]) && letter(s[i + 4])
+            }
+            func elongatedAt(_ i: Int) -> Bool {
+                let same = s[i] == s[i + 1] && s[i] == s[i + 2]
+                return same && letter(s[i])
+            }
+            let spaced = s.count >= 7 && (0..<(s.count - 4)).contains(where: spacedAt)
+            let elongated = s.count >= 3 && (0..<(s.count - 2)).contains(where: elongatedAt)
+            var abbreviations: [Range<Int>] = []
+            var i = 0
+            while i < s.count {
+                guard word(s[i]) else { i += 1; continue }
+                var j = i
+                while j < s.count, word(s[j]) { j += 1 }
+                if NormalizationTables.abbreviations[String(String.UnicodeScalarView(s[i..<j]))] != nil { abbreviations.append(i..<j) }
+                i = j
+            }
+            let scan = Normalizer.scanWords(units)
+            #expect(scan.spacedLetters == spaced, "\(text.debugDescription)")
+            #expect(scan.elongated == elongated, "\(text.debugDescription)")
+            #expect(scan.abbreviations.map(\.units) == abbreviations, "\(text.debugDescription)")
+            #expect(scan.abbreviations.allSatisfy { $0.expansion == Array(NormalizationTables.abbreviations[String(String.UnicodeScalarView(s[$0.units]))]!.unicodeScalars) })
+            if spaced { seen.spaced += 1 }
+            if elongated { seen.elongated += 1 }
+            if !abbreviations.isEmpty { seen.abbreviations += 1 }
+        }
+        #expect(seen.spaced > 100 && seen.elongated > 100 && seen.abbreviations > 100, "each step's case is exercised")
+    }
 }

@@ -51,9 +51,23 @@ public struct Normalizer: Sendable, Hashable {
     public func normalize(_ text: String) -> NormalizedText {
         var units = Units(capacity: text.utf8.count)
         mapCharacters(of: text, into: &units)
-        if options.contains(.joinSpaced) { units = joinSpacedLetters(units) }
-        if options.contains(.squeeze) { units = squeezeElongation(units) }
-        if options.contains(.abbreviations) { units = expandAbbreviations(units) }
+        // The word-level steps. One pass tells which of them have work to do, and where the
+        // abbreviations are; a step that changes the units has them read again.
+        guard options.contains(.joinSpaced) || options.contains(.squeeze) || options.contains(.abbreviations) else {
+            return units.build(original: text, collapsingWhitespace: options.contains(.whitespace))
+        }
+        var words = Normalizer.scanWords(units)
+        if options.contains(.joinSpaced), words.spacedLetters {
+            units = joinSpacedLetters(units)
+            words = Normalizer.scanWords(units)
+        }
+        if options.contains(.squeeze), words.elongated {
+            units = squeezeElongation(units)
+            words = Normalizer.scanWords(units)
+        }
+        if options.contains(.abbreviations), !words.abbreviations.isEmpty {
+            units = expand(words.abbreviations, in: units)
+        }
         // White space is collapsed as the view is written.
         return units.build(original: text, collapsingWhitespace: options.contains(.whitespace))
     }
@@ -316,18 +330,9 @@ public struct Normalizer: Sendable, Hashable {
     static func isPictograph(_ s: Unicode.Scalar) -> Bool { s.value >= 0x1F300 && s.value <= 0x1FAFF }
 
     /// "p r a b o w o", "G.A.N.J.A.R": four or more single letters with one separator between each.
+    /// Called when ``WordScan/spacedLetters`` says there may be such a run.
     private func joinSpacedLetters(_ units: Units) -> Units {
         let s = units.items
-        // Most texts have no "l.e.t.t.e.r" run: find one before copying anything.
-        var found = false
-        if s.count >= 7 {
-            for i in 0..<(s.count - 4) where s[i + 3].scalar == s[i + 1].scalar && NormalizationTables.isLetterSeparator(s[i + 1].scalar)
-                && Normalizer.isLetter(s[i].scalar) && Normalizer.isLetter(s[i + 2].scalar) && Normalizer.isLetter(s[i + 4].scalar) {
-                found = true
-                break
-            }
-        }
-        guard found else { return units }
         var out = Units(capacity: s.count)
         var i = 0
         while i < s.count {
@@ -358,17 +363,10 @@ public struct Normalizer: Sendable, Hashable {
         return out
     }
 
-    /// "pilihhhh" → "pilih": a letter repeated three or more times counts once.
+    /// "pilihhhh" → "pilih": a letter repeated three or more times counts once. Called when
+    /// ``WordScan/elongated`` says there is such a letter.
     private func squeezeElongation(_ units: Units) -> Units {
         let s = units.items
-        var found = false
-        if s.count >= 3 {
-            for i in 0..<(s.count - 2) where s[i].scalar == s[i + 1].scalar && s[i].scalar == s[i + 2].scalar && Normalizer.isLetter(s[i].scalar) {
-                found = true
-                break
-            }
-        }
-        guard found else { return units }
         var out = Units(capacity: s.count)
         var i = 0
         while i < s.count {
@@ -385,46 +383,104 @@ public struct Normalizer: Sendable, Hashable {
     }
 
     /// Whole-word chat abbreviations, expanded; the expansion maps to the abbreviation's span.
-    private func expandAbbreviations(_ units: Units) -> Units {
-        units.items.withUnsafeBufferPointer { expandAbbreviations(units, $0) }
+    private func expand(_ abbreviations: [WordScan.Abbreviation], in units: Units) -> Units {
+        var out = Units(capacity: units.count + 16)
+        var copied = 0
+        // The units between abbreviations are copied in runs.
+        for abbreviation in abbreviations {
+            let word = abbreviation.units
+            out.items.append(contentsOf: units.items[copied..<word.lowerBound])
+            let start = units.items[word.lowerBound].start, end = units.items[word.upperBound - 1].end
+            for e in abbreviation.expansion { out.items.append(Unit(scalar: e, start: start, end: end)) }
+            copied = word.upperBound
+        }
+        out.items.append(contentsOf: units.items[copied...])
+        return out
     }
 
-    private func expandAbbreviations(_ units: Units, _ s: UnsafeBufferPointer<Unit>) -> Units {
+    /// What the word-level steps have to do in a text, found in one pass over its units instead
+    /// of one pass each: most texts have no spaced-out or elongated word and few abbreviations.
+    struct WordScan {
+        /// A chat abbreviation: the units of the word, and the standard form it expands to.
+        struct Abbreviation {
+            let units: Range<Int>
+            let expansion: [Unicode.Scalar]
+        }
+        /// Some letter, separator, letter, the same separator, letter ("p r a ..."), in a text of
+        /// seven units or more: ``joinSpacedLetters(_:)`` may join a run.
+        var spacedLetters = false
+        /// Some letter three times in a row: ``squeezeElongation(_:)`` has a run to squeeze.
+        var elongated = false
+        /// The words that are chat abbreviations, in text order.
+        var abbreviations: [Abbreviation] = []
+    }
+
+    /// The classes of the ASCII scalars, as bits: ``wordClass``, ``letterClass``, ``separatorClass``.
+    private static let asciiClasses: [UInt8] = (0..<128).map { value in
+        let scalar = Unicode.Scalar(UInt8(value))
+        return (isWordScalar(scalar) ? wordClass : 0) | (isLetter(scalar) ? letterClass : 0)
+            | (NormalizationTables.isLetterSeparator(scalar) ? separatorClass : 0)
+    }
+    private static let wordClass: UInt8 = 1, letterClass: UInt8 = 2, separatorClass: UInt8 = 4
+
+    @inline(__always)
+    private static func classes(of scalar: Unicode.Scalar, ascii: UnsafePointer<UInt8>) -> UInt8 {
+        if scalar.isASCII { return ascii[Int(scalar.value)] }
+        if isPictograph(scalar) { return 0 }
+        return (isWordScalarSlow(scalar) ? wordClass : 0) | (isLetter(scalar) ? letterClass : 0)
+            | (NormalizationTables.isLetterSeparator(scalar) ? separatorClass : 0)
+    }
+
+    static func scanWords(_ units: Units) -> WordScan {
         // The tables, read once (each access to a static constant checks its initialisation).
         let longest = NormalizationTables.longestAbbreviation, ends = NormalizationTables.abbreviationEnds
-        // The output is made only once a first abbreviation is found (most texts are copied never), and
-        // the units between abbreviations are copied in runs.
-        var out: Units?
-        var copied = 0
-        var i = 0
-        while i < s.count {
-            guard Normalizer.isWordScalar(s[i].scalar) else {
-                i += 1
-                continue
-            }
-            var j = i + 1
-            while j < s.count, Normalizer.isWordScalar(s[j].scalar) { j += 1 }
-            // Abbreviations are short ASCII words with known initials: other words skip the table.
-            var key: UInt128 = 0
-            let first = s[i].scalar.value, last = s[j - 1].scalar.value
-            var packable = j - i <= longest && first < 128 && last < 128 && ends[Int(first)] & (1 << UInt128(last)) != 0
-            if packable {
-                for k in i..<j {
-                    guard s[k].scalar.isASCII else { packable = false; break }
-                    key = key << 8 | UInt128(s[k].scalar.value)
+        return units.items.withUnsafeBufferPointer { s in
+            asciiClasses.withUnsafeBufferPointer { ascii in
+                var scan = WordScan()
+                let count = s.count
+                var wordStart = -1  // the current word's first unit; -1 outside words
+                var equalRun = 0  // how many units before this one hold the same scalar, in a row
+                /// Records the word `wordStart..<end` if it is an abbreviation: a short ASCII word
+                /// with known first and last letters (other words skip the table).
+                func endWord(_ end: Int) {
+                    guard end - wordStart <= longest else { return }
+                    let first = s[wordStart].scalar.value, last = s[end - 1].scalar.value
+                    guard first < 128, last < 128, ends[Int(first)] & (1 << UInt128(last)) != 0 else { return }
+                    var key: UInt128 = 0
+                    for k in wordStart..<end {
+                        guard s[k].scalar.isASCII else { return }
+                        key = key << 8 | UInt128(s[k].scalar.value)
+                    }
+                    guard let expansion = NormalizationTables.abbreviation(packed: key) else { return }
+                    scan.abbreviations.append(WordScan.Abbreviation(units: wordStart..<end, expansion: expansion))
                 }
+                for i in 0..<count {
+                    let scalar = s[i].scalar
+                    let classes = Normalizer.classes(of: scalar, ascii: ascii.baseAddress!)
+                    if i > 0, scalar == s[i - 1].scalar {
+                        equalRun += 1
+                        if equalRun >= 2, classes & letterClass != 0 { scan.elongated = true }
+                    } else {
+                        equalRun = 0
+                    }
+                    // A separator at i, the same one at i + 2, letters at i - 1, i + 1 and i + 3.
+                    if classes & separatorClass != 0, i >= 1, i + 3 < count, count >= 7, s[i + 2].scalar == scalar,
+                       Normalizer.classes(of: s[i - 1].scalar, ascii: ascii.baseAddress!) & letterClass != 0,
+                       Normalizer.classes(of: s[i + 1].scalar, ascii: ascii.baseAddress!) & letterClass != 0,
+                       Normalizer.classes(of: s[i + 3].scalar, ascii: ascii.baseAddress!) & letterClass != 0 {
+                        scan.spacedLetters = true
+                    }
+                    if classes & wordClass != 0 {
+                        if wordStart < 0 { wordStart = i }
+                    } else if wordStart >= 0 {
+                        endWord(i)
+                        wordStart = -1
+                    }
+                }
+                if wordStart >= 0 { endWord(count) }
+                return scan
             }
-            if packable, let expansion = NormalizationTables.abbreviation(packed: key) {
-                if out == nil { out = Units(capacity: s.count + 16) }
-                out!.items.append(contentsOf: s[copied..<i])
-                let start = s[i].start, end = s[j - 1].end
-                for e in expansion { out!.items.append(Unit(scalar: e, start: start, end: end)) }
-                copied = j
-            }
-            i = j
         }
-        out?.items.append(contentsOf: s[copied...])
-        return out ?? units
     }
 }
 
