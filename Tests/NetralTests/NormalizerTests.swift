@@ -170,10 +170,19 @@ struct NormalizerTests {
                 }
             }
             #expect(starts.count == n.text.utf8.count, "\(text.debugDescription)")
+            // Looked up alone, and with one cursor carried from look-up to look-up, forwards and
+            // (when a range starts before the last one ended) backwards.
+            var cursor = NormalizedText.Cursor()
             for lower in starts.indices {
                 for upper in (lower + 1)...starts.count {
-                    #expect(n.originalRange(of: lower..<upper) == starts[lower]..<max(starts[lower], ends[upper - 1]))
+                    let expected = starts[lower]..<max(starts[lower], ends[upper - 1])
+                    #expect(n.originalRange(of: lower..<upper) == expected)
+                    #expect(n.originalRange(of: lower..<upper, cursor: &cursor) == expected)
                 }
+            }
+            var sparse = NormalizedText.Cursor()
+            for lower in stride(from: 0, to: starts.count, by: 5) {
+                #expect(n.originalRange(of: lower..<(lower + 1), cursor: &sparse) == starts[lower]..<ends[lower])
             }
         }
     }

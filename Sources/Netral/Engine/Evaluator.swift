@@ -392,8 +392,9 @@ final class Evaluator: Sendable {
                 } else {
                     found = try scratch.matcher.matches(of: plan.patterns[id].regex, in: normalized.text)
                 }
+                var cursor = NormalizedText.Cursor()
                 for m in found where !m.range.isEmpty {
-                    let original = normalized.originalRange(of: m.range)
+                    let original = normalized.originalRange(of: m.range, cursor: &cursor)
                     // The leetspeak view repeats the plain view's matches: one hit per span.
                     if variant == 1, hits[first...].contains(where: { $0.original == original }) { continue }
                     hits.append(Hit(view: index, original: original, variant: Int8(variant),

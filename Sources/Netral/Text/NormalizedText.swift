@@ -38,28 +38,42 @@ public struct NormalizedText: Sendable, Hashable {
     /// Maps a UTF-8 byte range of the normalised view to the UTF-8 byte range
     /// of the original text that produced it.
     public func originalRange(of normalized: Range<Int>) -> Range<Int> {
+        var cursor = Cursor()
+        return originalRange(of: normalized, cursor: &cursor)
+    }
+
+    /// Where a look-up got to in `text`: the scalars that start before byte `byte`. Ranges looked up
+    /// in text order, as a pattern's matches are, then cost one pass over the text in all.
+    struct Cursor {
+        var byte = 0
+        var scalarsBefore = 0
+    }
+
+    /// ``originalRange(of:)``, counting on from `cursor` when the range lies after it.
+    func originalRange(of normalized: Range<Int>, cursor: inout Cursor) -> Range<Int> {
         guard !units.isEmpty else { return 0..<0 }
         let byteCount = text.utf8.count
         if normalized.isEmpty {
-            let at = normalized.lowerBound < byteCount ? Int(unit(containing: normalized.lowerBound).start) : original.utf8.count
+            let at = normalized.lowerBound < byteCount ? Int(unit(containing: normalized.lowerBound, cursor: &cursor).start) : original.utf8.count
             return at..<at
         }
-        let lower = Int(unit(containing: min(normalized.lowerBound, byteCount - 1)).start)
-        let upper = Int(unit(containing: min(normalized.upperBound - 1, byteCount - 1)).end)
+        let lower = Int(unit(containing: min(normalized.lowerBound, byteCount - 1), cursor: &cursor).start)
+        let upper = Int(unit(containing: min(normalized.upperBound - 1, byteCount - 1), cursor: &cursor).end)
         return lower..<max(lower, upper)
     }
 
     /// The unit that wrote byte `byte` of `text` (which is in range).
-    private func unit(containing byte: Int) -> Unit {
+    private func unit(containing byte: Int, cursor: inout Cursor) -> Unit {
         // All ASCII, the common case: one unit a byte.
         if units.count == text.utf8.count { return units[byte] }
         // Otherwise the unit's index is the number of scalars that start before or at `byte`, less
         // one: the bytes that are not UTF-8 continuation bytes (10xxxxxx), counted eight at a time.
+        if byte < cursor.byte { cursor = Cursor() }
         var text = text
-        let index = text.withUTF8 { bytes -> Int in
+        let scalars = text.withUTF8 { bytes -> Int in
             let raw = UnsafeRawPointer(bytes.baseAddress!)
             let highs: UInt64 = 0x8080_8080_8080_8080
-            var leads = 0, i = 0
+            var leads = cursor.scalarsBefore, i = cursor.byte
             while i + 8 <= byte + 1 {
                 let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                 leads += 8 - (word & ~(word << 1) & highs).nonzeroBitCount
@@ -69,8 +83,9 @@ public struct NormalizedText: Sendable, Hashable {
                 if bytes[i] & 0xC0 != 0x80 { leads += 1 }
                 i += 1
             }
-            return leads - 1
+            return leads
         }
-        return units[index]
+        cursor = Cursor(byte: byte + 1, scalarsBefore: scalars)
+        return units[scalars - 1]
     }
 }
