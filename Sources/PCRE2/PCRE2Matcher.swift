@@ -50,11 +50,28 @@ public final class PCRE2Matcher {
         try withBytes(subject) { (bytes) throws(PCRE2Error) in try matches(of: regex, inUTF8: bytes) }
     }
 
+    /// The byte range of the first match of `regex` in `subject` at or after byte offset `start`,
+    /// without its groups: for a caller that only needs where the match is, nothing is allocated.
+    /// - Throws: ``PCRE2Error`` when a limit is hit.
+    public func firstRange(of regex: PCRE2Regex, in subject: String, from start: Int = 0) throws(PCRE2Error) -> Range<Int>? {
+        try withBytes(subject) { (bytes) throws(PCRE2Error) in
+            guard start >= 0, start <= bytes.count else { return nil }
+            return try search(regex, bytes, start, 0)
+        }
+    }
+
+    /// The byte ranges of every non-overlapping match of `regex` in `subject`, left to right:
+    /// ``matches(of:in:)`` without the groups.
+    /// - Throws: ``PCRE2Error`` when a limit is hit.
+    public func ranges(of regex: PCRE2Regex, in subject: String) throws(PCRE2Error) -> [Range<Int>] {
+        try withBytes(subject) { (bytes) throws(PCRE2Error) in try each(regex, bytes) { $0 } }
+    }
+
     /// The first match in raw UTF-8 bytes (not necessarily valid) at or after `start`.
     /// - Throws: ``PCRE2Error`` when a limit is hit.
     public func firstMatch(of regex: PCRE2Regex, inUTF8 bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) throws(PCRE2Error) -> PCRE2Match? {
-        guard start >= 0, start <= bytes.count else { return nil }
-        return try execute(regex, bytes, start, 0)
+        guard start >= 0, start <= bytes.count, try search(regex, bytes, start, 0) != nil else { return nil }
+        return PCRE2Match(groups: groups(of: regex), regex: regex)
     }
 
     /// Every non-overlapping match in raw UTF-8 bytes, left to right. After an
@@ -62,27 +79,34 @@ public final class PCRE2Matcher {
     /// own demo program do, so the iteration always ends.
     /// - Throws: ``PCRE2Error`` when a limit is hit.
     public func matches(of regex: PCRE2Regex, inUTF8 bytes: UnsafeBufferPointer<UInt8>) throws(PCRE2Error) -> [PCRE2Match] {
-        var found: [PCRE2Match] = []
+        try each(regex, bytes) { _ in PCRE2Match(groups: groups(of: regex), regex: regex) }
+    }
+
+    /// Runs the search for every non-overlapping match and makes `element` of each, right after
+    /// the match is found (while the match data still holds its groups).
+    private func each<T>(_ regex: PCRE2Regex, _ bytes: UnsafeBufferPointer<UInt8>, _ element: (Range<Int>) -> T) throws(PCRE2Error) -> [T] {
+        var found: [T] = []
         var start = 0
         var options: UInt32 = 0
         while start <= bytes.count {
-            guard let match = try execute(regex, bytes, start, options) else {
+            guard let range = try search(regex, bytes, start, options) else {
                 if options == 0 { break }
                 // No non-empty match right here: step over one character and search on.
                 options = 0
                 start = PCRE2Matcher.nextCharacter(after: start, in: bytes)
                 continue
             }
-            found.append(match)
-            start = match.range.upperBound
-            options = match.range.isEmpty ? (PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED) : 0
-            if match.range.isEmpty && start == bytes.count { break }
+            found.append(element(range))
+            start = range.upperBound
+            options = range.isEmpty ? (PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED) : 0
+            if range.isEmpty && start == bytes.count { break }
         }
         return found
     }
 
-    /// Runs one match; nil when there is none.
-    private func execute(_ regex: PCRE2Regex, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ options: UInt32) throws(PCRE2Error) -> PCRE2Match? {
+    /// Runs one match and returns the whole match's byte range (the match data then holds the
+    /// groups); nil when there is none.
+    private func search(_ regex: PCRE2Regex, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ options: UInt32) throws(PCRE2Error) -> Range<Int>? {
         prepare(for: regex)
         let subject = bytes.baseAddress ?? cpcre2_empty()
         let rc: Int32
@@ -94,6 +118,13 @@ public final class PCRE2Matcher {
         if rc == PCRE2_ERROR_NOMATCH { return nil }
         if rc < 0 { throw PCRE2Error.match(rc) }
         let ovector = pcre2_get_ovector_pointer_8(matchData)!
+        // \K can put the start after the end.
+        return min(ovector[0], ovector[1])..<ovector[1]
+    }
+
+    /// The groups of the match just found.
+    private func groups(of regex: PCRE2Regex) -> [Range<Int>?] {
+        let ovector = pcre2_get_ovector_pointer_8(matchData)!
         var groups: [Range<Int>?] = []
         groups.reserveCapacity(regex.captureCount + 1)
         for group in 0...regex.captureCount {
@@ -101,7 +132,7 @@ public final class PCRE2Matcher {
             // Unset groups read as PCRE2_UNSET (-1 as a signed size); \K can put start after end.
             if lower < 0 || upper < 0 { groups.append(nil) } else { groups.append(min(lower, upper)..<upper) }
         }
-        return PCRE2Match(groups: groups, regex: regex)
+        return groups
     }
 
     /// Sizes the match data and applies the regex's limits to the context.

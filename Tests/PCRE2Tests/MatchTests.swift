@@ -121,4 +121,25 @@ struct MatchTests {
         #expect(try anchored.firstMatch(in: text, from: 17) == nil)
         #expect(anchored.isJIT || !PCRE2Library.isJITAvailable)
     }
+
+    @Test func rangesAreTheMatchesWithoutTheirGroups() throws {
+        let matcher = PCRE2Matcher()
+        let cases: [(String, String)] = [
+            (#"\b0?2\b"#, "02 dan 02 lagi, 002"),
+            ("x*", "aé👍"),
+            ("a*", "baaac"),
+            (#"pilih (\d)"#, "pilih 1, pilih 2"),
+            (#"(?<=no)\K\d|(\w)(\w)"#, "no1 ab no2"),
+            ("ganjar", "mas gibran"),
+        ]
+        for (pattern, text) in cases {
+            let regex = try PCRE2Regex(pattern)
+            let matches = try matcher.matches(of: regex, in: text)
+            #expect(try matcher.ranges(of: regex, in: text) == matches.map(\.range), "\(pattern)")
+            for start in 0...(text.utf8.count + 1) {
+                #expect(try matcher.firstRange(of: regex, in: text, from: start) == matcher.firstMatch(of: regex, in: text, from: start)?.range, "\(pattern) from \(start)")
+            }
+        }
+        #expect(try matcher.ranges(of: PCRE2Regex("a*"), in: "baaac") == [0..<0, 1..<4, 4..<4, 5..<5])
+    }
 }

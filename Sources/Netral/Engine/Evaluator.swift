@@ -378,27 +378,27 @@ final class Evaluator: Sendable {
         var hits: [Hit] = []
         for index in views.indices where fieldMask & views[index].fieldBit != 0 {
             if plan.patterns[id].view == .original {
-                for m in try scratch.matcher.matches(of: plan.patterns[id].regex, in: views[index].value.text) where !m.range.isEmpty {
-                    hits.append(Hit(view: index, original: m.range, variant: 2, matched: Int32(m.range.lowerBound)..<Int32(m.range.upperBound)))
+                for range in try scratch.matcher.ranges(of: plan.patterns[id].regex, in: views[index].value.text) where !range.isEmpty {
+                    hits.append(Hit(view: index, original: range, variant: 2, matched: Int32(range.lowerBound)..<Int32(range.upperBound)))
                 }
                 continue
             }
             let first = hits.count
             for variant in 0..<(views[index].leet == nil ? 1 : 2) {
                 let normalized = variant == 0 ? views[index].normalized : views[index].leet!
-                let found: [PCRE2Match]
+                let found: [Range<Int>]
                 if let anchored {
                     found = try anchoredMatches(anchored, key: key, text: normalized.text, number: Int32(index * 2 + variant), scratch: scratch)
                 } else {
-                    found = try scratch.matcher.matches(of: plan.patterns[id].regex, in: normalized.text)
+                    found = try scratch.matcher.ranges(of: plan.patterns[id].regex, in: normalized.text)
                 }
                 var cursor = NormalizedText.Cursor()
-                for m in found where !m.range.isEmpty {
-                    let original = normalized.originalRange(of: m.range, cursor: &cursor)
+                for range in found where !range.isEmpty {
+                    let original = normalized.originalRange(of: range, cursor: &cursor)
                     // The leetspeak view repeats the plain view's matches: one hit per span.
                     if variant == 1, hits[first...].contains(where: { $0.original == original }) { continue }
                     hits.append(Hit(view: index, original: original, variant: Int8(variant),
-                                    matched: Int32(m.range.lowerBound)..<Int32(m.range.upperBound)))
+                                    matched: Int32(range.lowerBound)..<Int32(range.upperBound)))
                 }
             }
             if hits.count > 1000 { break }
@@ -409,7 +409,7 @@ final class Evaluator: Sendable {
     /// The matches of a pattern every match of which starts with one of its atoms: tried, anchored,
     /// only where the prefilter saw such an atom start, left to right and without overlap, which
     /// finds what a scan of the whole text would.
-    private func anchoredMatches(_ regex: PCRE2Regex, key: Int, text: String, number: Int32, scratch: Scratch) throws(PCRE2Error) -> [PCRE2Match] {
+    private func anchoredMatches(_ regex: PCRE2Regex, key: Int, text: String, number: Int32, scratch: Scratch) throws(PCRE2Error) -> [Range<Int>] {
         var starts = scratch.starts
         scratch.starts = []
         defer { scratch.starts = starts }
@@ -423,12 +423,12 @@ final class Evaluator: Sendable {
         }
         guard !starts.isEmpty else { return [] }
         starts.sort()
-        var found: [PCRE2Match] = []
+        var found: [Range<Int>] = []
         var cursor: Int32 = 0
         for start in starts where start >= cursor {
-            if let m = try scratch.matcher.firstMatch(of: regex, in: text, from: Int(start)), !m.range.isEmpty {
-                found.append(m)
-                cursor = Int32(m.range.upperBound)
+            if let range = try scratch.matcher.firstRange(of: regex, in: text, from: Int(start)), !range.isEmpty {
+                found.append(range)
+                cursor = Int32(range.upperBound)
             } else {
                 cursor = start + 1
             }
@@ -539,7 +539,7 @@ final class Evaluator: Sendable {
                 // Whether the post mentions a profile's context words is the same for every hit: once per post.
                 if let known = scratch.profileMentioned[id] { return known }
                 guard let regex = plan.profileContext[id] else { return false }
-                let found = views.contains { (try? scratch.matcher.firstMatch(of: regex, in: $0.normalized.text)) != nil }
+                let found = views.contains { (try? scratch.matcher.firstRange(of: regex, in: $0.normalized.text)) != nil }
                 scratch.profileMentioned[id] = found
                 return found
             }
