@@ -50,33 +50,43 @@ struct AhoCorasick: Sendable {
         let width = next
         classCount = width
         // Trie. Each byte of a needle but the first has a known byte before it, hence a known class;
-        // the first byte takes its word-start class for a word-start needle, and either class otherwise.
+        // the first byte takes its word-start class for a word-start needle, its plain class otherwise.
         var goto: [[Int32]] = [[Int32](repeating: -1, count: width)]
         var out: [[Int32]] = [[]]
         for (id, needle) in needles.enumerated() {
             guard let first = needle.first else { continue }
             let tail = needle.indices.dropFirst().map { Atom.isWordByte(needle[$0 - 1]) ? plain[Int(needle[$0])] : atStart[Int(needle[$0])] }
             let isWordStart = id < wordStart.count && wordStart[id]
-            var heads = isWordStart ? [atStart[Int(first)]] : [plain[Int(first)]]
-            if !isWordStart, atStart[Int(first)] != plain[Int(first)] { heads.append(atStart[Int(first)]) }
-            for head in heads {
-                var state = 0
-                for c in [head] + tail {
-                    if goto[state][c] < 0 {
-                        goto.append([Int32](repeating: -1, count: width))
-                        out.append([])
-                        goto[state][c] = Int32(goto.count - 1)
-                    }
-                    state = Int(goto[state][c])
+            var state = 0
+            for c in [isWordStart ? atStart[Int(first)] : plain[Int(first)]] + tail {
+                if goto[state][c] < 0 {
+                    goto.append([Int32](repeating: -1, count: width))
+                    out.append([])
+                    goto[state][c] = Int32(goto.count - 1)
                 }
-                out[state].append(Int32(id))
+                state = Int(goto[state][c])
             }
+            out[state].append(Int32(id))
         }
-        // Breadth-first: failure links, completed into a DFA.
+        // Breadth-first: failure links, completed into a DFA. A needle that may start anywhere is
+        // in the trie once, under its first byte's plain class; after a non-word byte, where that
+        // byte reads in its word-start class, the word-start state fails to the plain state of the
+        // same byte, and so finds those needles too (their paths used to be copied under both
+        // classes). The plain states of each depth are completed before the word-start ones.
         var fail = [Int32](repeating: 0, count: goto.count)
         var queue: [Int] = []
-        for c in 0..<width {
+        let startClasses = Set((0..<256).filter { atStart[$0] != plain[$0] }.map { atStart[$0] })
+        for c in 0..<width where !startClasses.contains(c) {
             if goto[0][c] < 0 { goto[0][c] = 0 } else { fail[Int(goto[0][c])] = 0; queue.append(Int(goto[0][c])) }
+        }
+        for byte in 0..<256 where atStart[byte] != plain[byte] {
+            let c = atStart[byte], plainState = goto[0][plain[byte]]
+            if goto[0][c] < 0 {
+                goto[0][c] = plainState
+            } else {
+                fail[Int(goto[0][c])] = plainState
+                queue.append(Int(goto[0][c]))
+            }
         }
         var head = 0
         while head < queue.count {
