@@ -119,12 +119,14 @@ public final class Engine: Sendable {
                 return (record, output, transform(record, output))
             }
         }
-        // Two chunks in flight: the next is evaluated in the background while this one is emitted.
+        // Two chunks in flight: the next is evaluated in the background while this one is emitted;
+        // and the one after is read (its lines split) while the workers are busy, not between chunks.
         var pending = nextChunk().map { chunk in Pending { self.parallelChunks(chunk, work) } }
         defer { _ = pending?.wait() }
         while let current = pending {
+            let upcoming = nextChunk()
             let outputs = current.wait()
-            pending = nextChunk().map { chunk in Pending { self.parallelChunks(chunk, work) } }
+            pending = upcoming.map { chunk in Pending { self.parallelChunks(chunk, work) } }
             for (record, output, transformed) in outputs { try emit(record, output, transformed) }
         }
     }
