@@ -38,6 +38,8 @@ struct AhoCorasick: Sendable {
                 next += 1
             }
         }
+        // Classes from here on are word-start classes.
+        let plainClasses = next
         var atStart = plain
         for (id, needle) in needles.enumerated() where id < wordStart.count && wordStart[id] {
             if let first = needle.first, atStart[Int(first)] == plain[Int(first)] {
@@ -75,18 +77,15 @@ struct AhoCorasick: Sendable {
         // classes). The plain states of each depth are completed before the word-start ones.
         var fail = [Int32](repeating: 0, count: goto.count)
         var queue: [Int] = []
-        let startClasses = Set((0..<256).filter { atStart[$0] != plain[$0] }.map { atStart[$0] })
-        for c in 0..<width where !startClasses.contains(c) {
+        for c in 0..<plainClasses {
             if goto[0][c] < 0 { goto[0][c] = 0 } else { fail[Int(goto[0][c])] = 0; queue.append(Int(goto[0][c])) }
         }
+        // A word-start class exists because a word-start needle begins with its byte, so the root
+        // always has a state for it.
         for byte in 0..<256 where atStart[byte] != plain[byte] {
-            let c = atStart[byte], plainState = goto[0][plain[byte]]
-            if goto[0][c] < 0 {
-                goto[0][c] = plainState
-            } else {
-                fail[Int(goto[0][c])] = plainState
-                queue.append(Int(goto[0][c]))
-            }
+            let state = Int(goto[0][atStart[byte]])
+            fail[state] = goto[0][plain[byte]]
+            queue.append(state)
         }
         var head = 0
         while head < queue.count {
