@@ -53,20 +53,19 @@ public struct Normalizer: Sendable, Hashable {
         mapCharacters(of: text, into: &units)
         // The word-level steps. One pass tells which of them have work to do, and where the
         // abbreviations are; a step that changes the units has them read again.
-        guard options.contains(.joinSpaced) || options.contains(.squeeze) || options.contains(.abbreviations) else {
-            return units.build(original: text, collapsingWhitespace: options.contains(.whitespace))
-        }
-        var words = Normalizer.scanWords(units)
-        if options.contains(.joinSpaced), words.spacedLetters {
-            units = joinSpacedLetters(units)
-            words = Normalizer.scanWords(units)
-        }
-        if options.contains(.squeeze), words.elongated {
-            units = squeezeElongation(units)
-            words = Normalizer.scanWords(units)
-        }
-        if options.contains(.abbreviations), !words.abbreviations.isEmpty {
-            units = expand(words.abbreviations, in: units)
+        if !options.isDisjoint(with: [.joinSpaced, .squeeze, .abbreviations]) {
+            var words = Normalizer.scanWords(units)
+            if options.contains(.joinSpaced), words.spacedLetters {
+                units = joinSpacedLetters(units)
+                words = Normalizer.scanWords(units)
+            }
+            if options.contains(.squeeze), words.elongated {
+                units = squeezeElongation(units)
+                words = Normalizer.scanWords(units)
+            }
+            if options.contains(.abbreviations), !words.abbreviations.isEmpty {
+                units = expand(words.abbreviations, in: units)
+            }
         }
         // White space is collapsed as the view is written.
         return units.build(original: text, collapsingWhitespace: options.contains(.whitespace))
