@@ -53,7 +53,7 @@ public struct Normalizer: Sendable, Hashable {
         mapCharacters(of: text, into: &units)
         // The word-level steps. One pass tells which of them have work to do, and where the
         // abbreviations are; a step that changes the units has them read again.
-        if !options.isDisjoint(with: [.joinSpaced, .squeeze, .abbreviations]) {
+        if options.contains(.joinSpaced) || options.contains(.squeeze) || options.contains(.abbreviations) {
             var words = Normalizer.scanWords(units)
             if options.contains(.joinSpaced), words.spacedLetters {
                 units = joinSpacedLetters(units)
