@@ -143,6 +143,10 @@ public struct JSONLinesReader: Sequence, IteratorProtocol {
     }
 
     private static func record(from line: [UInt8], line lineNumber: Int) -> InputRecord? {
+        // Most lines are canonical posts: read straight into a post, or else by the full path below.
+        if let post = line.withUnsafeBufferPointer(CanonicalPostReader.post) {
+            return InputRecord(line: lineNumber, post: .success(post))
+        }
         if isBlank(line) { return nil }
         guard String(validating: line, as: UTF8.self) != nil else {
             return InputRecord(line: lineNumber, post: .failure(RecordError(line: lineNumber, message: "line is not valid UTF-8; re-export the file as UTF-8")))

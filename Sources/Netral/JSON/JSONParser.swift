@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON (RFC 8259) parser over UTF-8 bytes, made for reading millions of small records:
 /// one pass, no Foundation objects, nesting bounded so hostile input cannot exhaust the stack.
 /// Like Foundation's `JSONSerialization`, it accepts a trailing comma before `}` or `]` and a leading
@@ -12,13 +14,19 @@ struct JSONParser {
         var tooDeep = false
     }
 
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var index = 0
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The next byte to read.
+    var index = 0
     private let maxDepth: Int
+    /// True: a string that is not valid UTF-8 is an error; false: its bad bytes become U+FFFD.
+    private let strictUTF8: Bool
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+    /// A parser positioned at the start of `bytes`, for readers that walk a value themselves
+    /// (``CanonicalPostReader``) with ``skipSpace()``, ``string()`` and ``value(depth:)``.
+    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, strictUTF8: Bool = false) {
         self.bytes = bytes
         self.maxDepth = maxDepth
+        self.strictUTF8 = strictUTF8
     }
 
     /// Parses one JSON value filling the whole input (white space around it allowed).
@@ -42,11 +50,13 @@ struct JSONParser {
         return try Array(bytes).withUnsafeBufferPointer { buffer throws(Failure) in try parse(buffer, maxDepth: maxDepth) }
     }
 
-    private func failure(_ message: String) -> Failure {
+    /// An error at the current byte.
+    func failure(_ message: String) -> Failure {
         Failure(message: index < bytes.count ? "\(message) at byte \(index)" : "\(message) at the end of the input", offset: index)
     }
 
-    private mutating func skipSpace() {
+    /// Moves past JSON white space.
+    mutating func skipSpace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x09, 0x0A, 0x0D: index += 1
@@ -55,7 +65,8 @@ struct JSONParser {
         }
     }
 
-    private mutating func value(depth: Int) throws(Failure) -> JSONValue {
+    /// The value at the current byte, nested `depth` levels deep.
+    mutating func value(depth: Int) throws(Failure) -> JSONValue {
         guard index < bytes.count else { throw failure("a value is missing") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try object(depth: depth + 1)
@@ -143,7 +154,7 @@ struct JSONParser {
     }
 
     /// A string; the opening quote is at `index`.
-    private mutating func string() throws(Failure) -> String {
+    mutating func string() throws(Failure) -> String {
         index += 1
         let start = index
         // Fast path: no escapes.
@@ -151,7 +162,7 @@ struct JSONParser {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 defer { index += 1 }
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                return try text(UnsafeBufferPointer(rebasing: bytes[start..<index]))
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw failure("control character in a string (write it as \\u00\(String(byte, radix: 16)))") }
@@ -163,7 +174,7 @@ struct JSONParser {
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                return String(decoding: out, as: UTF8.self)
+                return try out.withUnsafeBufferPointer { buffer throws(Failure) in try text(buffer) }
             case UInt8(ascii: "\\"):
                 index += 1
                 guard index < bytes.count else { throw failure("unterminated string") }
@@ -203,6 +214,20 @@ struct JSONParser {
             }
         }
         throw failure("unterminated string")
+    }
+
+    /// A string's bytes as text: checked (``strictUTF8``) or repaired.
+    private func text(_ utf8: UnsafeBufferPointer<UInt8>) throws(Failure) -> String {
+        var decoded = String(decoding: utf8, as: UTF8.self)
+        guard strictUTF8 else { return decoded }
+        // Decoding replaces each bad sequence with U+FFFD, which it cannot have been (U+FFFD is
+        // valid): the bytes come out unchanged exactly when they were valid. (`String(validating:)`
+        // would say so directly, but unspecialised it looks up generic metadata on every call.)
+        let unchanged = decoded.withUTF8 { out in
+            out.count == utf8.count && (out.isEmpty || memcmp(out.baseAddress!, utf8.baseAddress!, out.count) == 0)
+        }
+        guard unchanged else { throw failure("a string is not valid UTF-8") }
+        return decoded
     }
 
     private mutating func hex4() throws(Failure) -> UInt32 {
