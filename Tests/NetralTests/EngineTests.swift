@@ -31,6 +31,38 @@ struct EngineTests {
         #expect(String(String.UnicodeScalarView(scalars[kandidat.start..<kandidat.end])) == "Mas Gibran")
     }
 
+    /// Ballot number 2 is a different pair in every race: the post's date, then its context words,
+    /// tell which one it means; when neither does, the finding names no one.
+    @Test func aNumberSharedByTwoRacesIsNarrowedDownByDateThenContext() throws {
+        let engine = try Fixtures.engine(Fixtures.profile, """
+        profile:
+          id: test-pilkada
+          name: Pilkada Uji
+          kind: pilkada
+          windows:
+            campaign: {from: 2024-09-25, to: 2024-11-23}
+          context: [pilkada, cagub, balai kota]
+          candidates:
+            - number: 2
+              label: Budi – Wati
+              names: [Budi Santoso]
+        """, Fixtures.support)
+        func named(_ text: String, on date: String? = nil) throws -> [String] {
+            let post = Post(id: "1", text: text, createdAt: date.flatMap(RFC3339.parse))
+            return try #require(engine.evaluate(post).findings.first).candidates
+        }
+        let pilpres = ["02 Prabowo – Gibran (test-pilpres)"], pilkada = ["02 Budi – Wati (test-pilkada)"]
+        #expect(try named("Ayo coblos 02", on: "2024-02-01T08:00:00+07:00") == pilpres)
+        #expect(try named("Ayo coblos 02", on: "2024-11-01T08:00:00+07:00") == pilkada)
+        #expect(try named("Ayo coblos 02 untuk cagub kita") == pilkada)
+        #expect(try named("Ayo coblos 02 capres kita") == pilpres)
+        // The date decides before the context words.
+        #expect(try named("Ayo coblos 02 untuk cagub kita", on: "2024-02-01T08:00:00+07:00") == pilpres)
+        // Both races' words, or none: it could be either.
+        #expect(try named("Ayo coblos 02") == [])
+        #expect(try named("Ayo coblos 02, capres dan cagub") == [])
+    }
+
     @Test func nearNeedsTheNumberCloseToTheCall() {
         #expect(flagged("Ayo coblos 02 tanggal 14"))
         #expect(flagged("ayo coblos nomor 2"))

@@ -8,6 +8,32 @@ struct CandidateIndex: Sendable {
     private var numbers: [Int: [Candidate]] = [:]
     private var numberWords: [String: Int] = [:]
     private var longest = 1
+    /// Every label's name and ballot number, worked out once (messages quote them for every finding).
+    private var labelParts: [String: LabelParts] = [:]
+
+    /// What a message says of a candidate label such as "02 Prabowo – Gibran (Pilpres 2024)".
+    struct LabelParts: Sendable {
+        /// "Prabowo – Gibran": the label without its number and its parenthesised note.
+        let name: String
+        /// "02": the digits it starts with.
+        let number: String
+
+        init(label: String) {
+            let name = label.drop { $0.isNumber }.drop { $0 == " " }
+            let bytes = name.utf8
+            var previous: UInt8 = 0
+            var cut = name.endIndex
+            for index in bytes.indices {
+                if bytes[index] == UInt8(ascii: "("), previous == UInt8(ascii: " ") {
+                    cut = bytes.index(before: index)
+                    break
+                }
+                previous = bytes[index]
+            }
+            self.name = String(name[..<cut])
+            number = String(label.prefix { $0.isNumber })
+        }
+    }
 
     init(lists: [String: WordList], normalizer: Normalizer) {
         for (name, list) in lists where name.hasPrefix("candidate.") && name != "candidate.numbers" && name != "candidate.number_words" {
@@ -26,6 +52,13 @@ struct CandidateIndex: Sendable {
         for (number, words) in RuleSetAssembler.numberWords {
             for word in words.split(separator: "|") { numberWords[String(word)] = number }
         }
+        for candidate in phrases.values.joined() where labelParts[candidate.label] == nil { labelParts[candidate.label] = LabelParts(label: candidate.label) }
+        for candidate in numbers.values.joined() where labelParts[candidate.label] == nil { labelParts[candidate.label] = LabelParts(label: candidate.label) }
+    }
+
+    /// The name and number of a label this index may return (worked out now for any other).
+    func parts(ofLabel label: String) -> LabelParts {
+        labelParts[label] ?? LabelParts(label: label)
     }
 
     /// The candidates `text` (normalised) names.

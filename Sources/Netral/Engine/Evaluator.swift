@@ -353,7 +353,7 @@ final class Evaluator: Sendable {
         trace?.outcome = .flagged
         trace?.note = "condition holds; confidence \(format(confidence)) ≥ \(format(threshold))"
         let message = MessageRenderer(rule: compiled, action: post.action, author: post.author, evidence: evidence,
-                                      firstFieldText: firstView.map { views[$0].value.text } ?? "", candidates: candidates,
+                                      firstFieldText: firstView.map { views[$0].value.text } ?? "", candidates: candidates, labels: plan.candidates,
                                       profileIDs: profiles, allProfiles: plan.ruleSet.profiles).render()
         return .finding(Finding(ruleID: compiled.rule.id, title: compiled.rule.title, severity: compiled.rule.severity, category: compiled.rule.category,
                                 confidence: (confidence * 1000).rounded() / 1000, basis: compiled.rule.basis, sanction: compiled.rule.sanction,
@@ -517,35 +517,40 @@ final class Evaluator: Sendable {
     private func attributeUncached(_ key: AttributionKey, post: Post, views: [View], scratch: Scratch) -> [(label: String, profile: String?)] {
         // What the words name does not depend on the post: remembered from post to post (the same
         // names, numbers and hashtags come back again and again).
-        let found: [CandidateIndex.Candidate]
+        let named: NamedCandidates
         if let known = scratch.namedCandidates[key] {
-            found = known
+            named = known
         } else {
             let matched = key.original ? options.normalizer.normalize(String(key.text)).text : String(key.text)
-            found = plan.candidates.candidates(in: matched)
+            named = NamedCandidates(plan.candidates.candidates(in: matched), profileIndex: plan.profileIndex)
             if scratch.namedCandidates.count >= Scratch.namedCandidatesLimit { scratch.namedCandidates.removeAll(keepingCapacity: true) }
-            scratch.namedCandidates[AttributionKey(original: key.original, text: Substring(String(key.text)))] = found
+            scratch.namedCandidates[AttributionKey(original: key.original, text: Substring(String(key.text)))] = named
         }
         // One profile or none (most names): nothing to narrow down.
-        guard let firstProfile = found.first(where: { $0.profile != nil })?.profile,
-              found.contains(where: { $0.profile != nil && $0.profile != firstProfile }) else { return found }
-        var keep = Set(found.compactMap(\.profile))
+        guard named.profiles.count > 1 else { return named.candidates }
+        var keep = named.profiles
         if let date = post.createdAt {
-            let dated = keep.filter { plan.profilePeriod[$0]?.contains(date) ?? false }
+            let dated = keep.filter { Int($0) < plan.profilePeriod.count && plan.profilePeriod[Int($0)]?.contains(date) ?? false }
             if !dated.isEmpty { keep = dated }
         }
         if keep.count > 1 {
-            let mentioned = keep.filter { id in
-                // Whether the post mentions a profile's context words is the same for every hit: once per post.
-                if let known = scratch.profileMentioned[id] { return known }
-                guard let regex = plan.profileContext[id] else { return false }
-                let found = views.contains { (try? scratch.matcher.firstRange(of: regex, in: $0.normalized.text)) != nil }
-                scratch.profileMentioned[id] = found
-                return found
-            }
+            let mentioned = keep.filter { mentions(profile: Int($0), views: views, scratch: scratch) }
             if !mentioned.isEmpty { keep = mentioned }
         }
-        return found.filter { $0.profile.map(keep.contains) ?? true }
+        return named.candidates.indices.filter { named.profileOf[$0] < 0 || keep.contains(named.profileOf[$0]) }.map { named.candidates[$0] }
+    }
+
+    /// Whether the post mentions a profile's context words: the same for every hit, so worked out once per post.
+    private func mentions(profile: Int, views: [View], scratch: Scratch) -> Bool {
+        guard profile < plan.profileContext.count else { return false }
+        if scratch.profileChecked[profile] == scratch.stamp { return scratch.profileMentioned[profile] }
+        var found = false
+        if let regex = plan.profileContext[profile] {
+            found = views.contains { (try? scratch.matcher.firstRange(of: regex, in: $0.normalized.text)) != nil }
+        }
+        scratch.profileChecked[profile] = scratch.stamp
+        scratch.profileMentioned[profile] = found
+        return found
     }
 
     private func text(of hit: Hit, _ views: [View]) -> String {

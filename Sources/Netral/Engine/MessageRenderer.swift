@@ -37,6 +37,8 @@ struct MessageRenderer {
     /// The text of the field the first piece of evidence is in.
     let firstFieldText: String
     let candidates: [String]
+    /// Where a candidate label's name and number are looked up.
+    let labels: CandidateIndex
     /// The ids of the profiles the evidence names, and every profile of the rule set (read only
     /// for `{{profile}}`).
     let profileIDs: Set<String>
@@ -69,22 +71,10 @@ struct MessageRenderer {
         return Message(id: fill(rule.message.id, value), en: rule.message.en.map { fill($0, value) })
     }
 
-    /// "02 Prabowo – Gibran (Pilpres 2024)" → "Prabowo – Gibran".
-    private static func name(ofLabel label: String) -> String {
-        let name = label.drop { $0.isNumber }.drop { $0 == " " }
-        let bytes = name.utf8
-        var previous: UInt8 = 0
-        for index in bytes.indices {
-            if bytes[index] == UInt8(ascii: "("), previous == UInt8(ascii: " ") { return String(name[..<bytes.index(before: index)]) }
-            previous = bytes[index]
-        }
-        return String(name)
-    }
-
     private func value(_ placeholder: String) -> String {
         switch placeholder {
-        case "candidate": return candidates.first.map(Self.name(ofLabel:)) ?? "kandidat"
-        case "number": return candidates.first.map { String($0.prefix { $0.isNumber }) } ?? "-"
+        case "candidate": return candidates.first.map { labels.parts(ofLabel: $0).name } ?? "kandidat"
+        case "number": return candidates.first.map { labels.parts(ofLabel: $0).number } ?? "-"
         case "match": return span
         case "action": return action.rawValue
         case "author": return author ?? "-"

@@ -103,10 +103,12 @@ final class Plan: Sendable {
     let alwaysRules: [Int32]
     /// Group → the rules (by index) it may wake.
     let groupRules: Buckets
-    /// Per profile: a pattern of its context words, to tell apart candidates that share a ballot number.
-    let profileContext: [String: PCRE2Regex]
-    /// Per profile: the dates around its windows in which a post plausibly concerns it.
-    let profilePeriod: [String: ClosedRange<Date>]
+    /// The rule set's profiles by id: their index in ``profileContext`` and ``profilePeriod``.
+    let profileIndex: [String: Int]
+    /// Per profile (by index): a pattern of its context words, to tell apart candidates that share a ballot number.
+    let profileContext: [PCRE2Regex?]
+    /// Per profile (by index): the dates around its windows in which a post plausibly concerns it.
+    let profilePeriod: [ClosedRange<Date>?]
     /// Statistics for `rules lint` and the benchmark.
     let atomCount: Int
     let unfilterablePatterns: [String]
@@ -230,21 +232,26 @@ final class Plan: Sendable {
         self.prefilter = AhoCorasick(needles: needles, wordStart: bounds.map { $0 & 1 != 0 })
         self.atomBounds = bounds.map { $0 & ~1 }
         self.fields = Field.allCases.filter(fieldsUsed.contains)
-        var context: [String: PCRE2Regex] = [:]
-        var period: [String: ClosedRange<Date>] = [:]
-        for profile in ruleSet.profiles {
+        var index: [String: Int] = [:]
+        var context: [PCRE2Regex?] = []
+        var period: [ClosedRange<Date>?] = []
+        for profile in ruleSet.profiles where index[profile.id] == nil {
+            index[profile.id] = context.count
+            context.append(nil)
+            period.append(nil)
             if !profile.context.isEmpty {
                 let list = WordList(name: "profile.context", entries: profile.context.map { WordList.Entry(text: $0) })
                 let source = expander.alternation(for: list, view: .normalized, partial: false)
-                context[profile.id] = try EngineError.wrap("context of profile \(profile.id)") { () throws(PCRE2Error) in
+                context[context.count - 1] = try EngineError.wrap("context of profile \(profile.id)") { () throws(PCRE2Error) in
                     try PCRE2Regex(source, options: .caseless, limits: options.matchLimits)
                 }
             }
             if let start = profile.windows.values.map(\.start).min(), let end = profile.windows.values.map(\.end).max() {
                 // Two months before the first window to one month after the last.
-                period[profile.id] = start.addingTimeInterval(-60 * 86_400)...end.addingTimeInterval(30 * 86_400)
+                period[period.count - 1] = start.addingTimeInterval(-60 * 86_400)...end.addingTimeInterval(30 * 86_400)
             }
         }
+        self.profileIndex = index
         self.profileContext = context
         self.profilePeriod = period
         self.candidates = CandidateIndex(lists: ruleSet.lists, normalizer: options.normalizer)

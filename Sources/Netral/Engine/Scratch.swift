@@ -43,10 +43,12 @@ final class Scratch {
     var attributions: [AttributionKey: [(label: String, profile: String?)]] = [:]
     /// Candidates evidence texts name before the post's date and context narrow them down, kept
     /// from post to post (cleared when it reaches ``namedCandidatesLimit`` entries).
-    var namedCandidates: [AttributionKey: [CandidateIndex.Candidate]] = [:]
+    var namedCandidates: [AttributionKey: NamedCandidates] = [:]
     static let namedCandidatesLimit = 4096
-    /// By profile: whether the current post mentions its context words.
-    var profileMentioned: [String: Bool] = [:]
+    /// By profile index: whether the current post mentions its context words (``profileMentioned``)
+    /// has been worked out (``profileChecked``, valid where it equals ``stamp``).
+    let profileChecked: UnsafeMutableBufferPointer<UInt32>
+    let profileMentioned: UnsafeMutableBufferPointer<Bool>
     /// Time spent since the scratch last went back to the pool (with ``EngineOptions/timing``).
     var timing: TimingCounters
 
@@ -67,6 +69,9 @@ final class Scratch {
         atomStamp = marks(plan.prefilter.count)
         ruleStamp = marks(plan.rules.count)
         memoStamp = marks(plan.memoKeys)
+        profileChecked = marks(plan.profileContext.count)
+        profileMentioned = .allocate(capacity: max(1, plan.profileContext.count))
+        profileMentioned.initialize(repeating: false)
         memoValues = .allocate(capacity: max(1, plan.memoKeys))
         memoValues.initialize(repeating: .success([]))
         ruleHitSlots = .allocate(capacity: max(1, plan.rules.map(\.allPatterns.count).max() ?? 1))
@@ -78,6 +83,7 @@ final class Scratch {
         for marks in allMarks { marks.baseAddress.map { UnsafeMutablePointer($0).deallocate() } }
         filterStack.deallocate()
         gateStack.deallocate()
+        profileMentioned.deallocate()
         _ = memoValues.deinitialize()
         memoValues.deallocate()
         _ = ruleHitSlots.deinitialize()
@@ -86,13 +92,12 @@ final class Scratch {
 
     /// Every buffer of marks valid only where it equals ``stamp``.
     private var allMarks: [UnsafeMutableBufferPointer<UInt32>] {
-        [candidateChecked, candidateStamp, groupStamp, atomStamp, ruleStamp, memoStamp]
+        [candidateChecked, candidateStamp, groupStamp, atomStamp, ruleStamp, memoStamp, profileChecked]
     }
 
     /// Starts a new post: every mark of the previous one becomes stale.
     func beginPost() {
         if !attributions.isEmpty { attributions.removeAll(keepingCapacity: true) }
-        if !profileMentioned.isEmpty { profileMentioned.removeAll(keepingCapacity: true) }
         stamp &+= 1
         guard stamp == 0 else { return }
         // After 2³² posts the stamp wraps: clear the marks for real once.
@@ -114,6 +119,30 @@ struct AttributionKey: Hashable {
     /// A slice of the post's text while the post is evaluated; a copy of its own in the cache kept
     /// from post to post (``Scratch/namedCandidates``), which must not hold whole posts.
     let text: Substring
+}
+
+/// The candidates an evidence text names, before a post's date and context narrow them down.
+struct NamedCandidates {
+    let candidates: [CandidateIndex.Candidate]
+    /// Per candidate: its profile's index (-1: none). A profile the rule set does not have (a list
+    /// entry built by hand may name one) is numbered after those it has.
+    let profileOf: [Int32]
+    /// The profiles among them, each once; when there are two or more, the post must narrow them down.
+    let profiles: [Int32]
+
+    init(_ candidates: [CandidateIndex.Candidate], profileIndex: [String: Int]) {
+        self.candidates = candidates
+        var unknown: [String] = []
+        profileOf = candidates.map { candidate in
+            guard let id = candidate.profile else { return -1 }
+            if let index = profileIndex[id] { return Int32(index) }
+            if !unknown.contains(id) { unknown.append(id) }
+            return Int32(profileIndex.count + unknown.firstIndex(of: id)!)
+        }
+        var profiles: [Int32] = []
+        for p in profileOf where p >= 0 && !profiles.contains(p) { profiles.append(p) }
+        self.profiles = profiles
+    }
 }
 
 /// Where a leading atom occurs: the atom and the byte offset where it starts.
