@@ -63,11 +63,30 @@ public struct PCRE2Match: Sendable {
         var subject = subject
         return subject.withUTF8 { utf8 in
             let upper = min(bytes.upperBound, utf8.count), lower = min(bytes.lowerBound, upper)
-            var before = 0, inside = 0
-            for i in 0..<lower where utf8[i] & 0xC0 != 0x80 { before += 1 }
-            for i in lower..<upper where utf8[i] & 0xC0 != 0x80 { inside += 1 }
-            return before..<(before + inside)
+            let before = scalarCount(utf8, in: 0..<lower)
+            return before..<(before + scalarCount(utf8, in: lower..<upper))
         }
+    }
+
+    /// The number of scalars that start in `range` of valid UTF-8 `utf8`: its bytes that are not
+    /// continuation bytes (10xxxxxx), counted eight at a time.
+    @inlinable
+    public static func scalarCount(_ utf8: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int {
+        guard !range.isEmpty, let base = utf8.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var count = 0, i = range.lowerBound
+        while i + 8 <= range.upperBound {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // A continuation byte has its top bit set and the next one clear.
+            count += 8 - (word & ~(word << 1) & highs).nonzeroBitCount
+            i += 8
+        }
+        while i < range.upperBound {
+            if utf8[i] & 0xC0 != 0x80 { count += 1 }
+            i += 1
+        }
+        return count
     }
 
     /// Converts a UTF-8 byte range of `subject` to a `String` range, rounding

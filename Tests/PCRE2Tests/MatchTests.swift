@@ -35,6 +35,21 @@ struct MatchTests {
         #expect(PCRE2Match.scalarRange(0..<0, in: "") == 0..<0)
     }
 
+    /// The eight-bytes-at-a-time count against a count of scalars, on random texts and ranges.
+    @Test func scalarCountsAgreeWithTheScalarsOnRandomText() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["a", " ", "é", "☕", "👍🏻", "ñ", "\u{301}", "Z", "𝐏", "02"]
+        for _ in 0..<2000 {
+            var text = (0..<Int.random(in: 0...40, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let utf8 = Array(text.utf8)
+            let lower = Int.random(in: 0...utf8.count, using: &rng), upper = Int.random(in: lower...utf8.count, using: &rng)
+            let expected = utf8[lower..<upper].filter { $0 & 0xC0 != 0x80 }.count
+            #expect(text.withUTF8 { PCRE2Match.scalarCount($0, in: lower..<upper) } == expected, "\(text) \(lower)..<\(upper)")
+            let before = utf8[..<lower].filter { $0 & 0xC0 != 0x80 }.count
+            #expect(PCRE2Match.scalarRange(lower..<upper, in: text) == before..<(before + expected))
+        }
+    }
+
     @Test func matchingAnEmojiItself() throws {
         let text = "salam ✌️ dari kami"
         let regex = try PCRE2Regex("\u{270C}\u{FE0F}?")

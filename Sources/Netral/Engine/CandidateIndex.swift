@@ -9,7 +9,15 @@ struct CandidateIndex: Sendable {
     private var numberWords: [String: Int] = [:]
     private var longest = 1
     /// Every label's name and ballot number, worked out once (messages quote them for every finding).
-    private var labelParts: [String: LabelParts] = [:]
+    private var labelParts: [Label: LabelParts] = [:]
+
+    /// A label as a dictionary key, told apart by its bytes (labels hold non-ASCII dashes, which
+    /// `String` hashing would normalise on every look-up).
+    private struct Label: Hashable {
+        let text: String
+        func hash(into hasher: inout Hasher) { hasher.combineUTF8(of: text) }
+        static func == (a: Label, b: Label) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    }
 
     /// What a message says of a candidate label such as "02 Prabowo – Gibran (Pilpres 2024)".
     struct LabelParts: Sendable {
@@ -52,13 +60,14 @@ struct CandidateIndex: Sendable {
         for (number, words) in RuleSetAssembler.numberWords {
             for word in words.split(separator: "|") { numberWords[String(word)] = number }
         }
-        for candidate in phrases.values.joined() where labelParts[candidate.label] == nil { labelParts[candidate.label] = LabelParts(label: candidate.label) }
-        for candidate in numbers.values.joined() where labelParts[candidate.label] == nil { labelParts[candidate.label] = LabelParts(label: candidate.label) }
+        for candidate in Array(phrases.values.joined()) + Array(numbers.values.joined()) where labelParts[Label(text: candidate.label)] == nil {
+            labelParts[Label(text: candidate.label)] = LabelParts(label: candidate.label)
+        }
     }
 
     /// The name and number of a label this index may return (worked out now for any other).
     func parts(ofLabel label: String) -> LabelParts {
-        labelParts[label] ?? LabelParts(label: label)
+        labelParts[Label(text: label)] ?? LabelParts(label: label)
     }
 
     /// The candidates `text` (normalised) names.

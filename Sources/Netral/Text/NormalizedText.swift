@@ -1,3 +1,5 @@
+import PCRE2
+
 /// A field's text after normalisation, with the map from every byte of the
 /// normalised view back to the original text, so a match on the view is
 /// always reported as the exact span of what the author wrote.
@@ -66,25 +68,10 @@ public struct NormalizedText: Sendable, Hashable {
     private func unit(containing byte: Int, cursor: inout Cursor) -> Unit {
         // All ASCII, the common case: one unit a byte.
         if units.count == text.utf8.count { return units[byte] }
-        // Otherwise the unit's index is the number of scalars that start before or at `byte`, less
-        // one: the bytes that are not UTF-8 continuation bytes (10xxxxxx), counted eight at a time.
+        // Otherwise the unit's index is the number of scalars that start before or at `byte`, less one.
         if byte < cursor.byte { cursor = Cursor() }
         var text = text
-        let scalars = text.withUTF8 { bytes -> Int in
-            let raw = UnsafeRawPointer(bytes.baseAddress!)
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            var leads = cursor.scalarsBefore, i = cursor.byte
-            while i + 8 <= byte + 1 {
-                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                leads += 8 - (word & ~(word << 1) & highs).nonzeroBitCount
-                i += 8
-            }
-            while i <= byte {
-                if bytes[i] & 0xC0 != 0x80 { leads += 1 }
-                i += 1
-            }
-            return leads
-        }
+        let scalars = cursor.scalarsBefore + text.withUTF8 { PCRE2Match.scalarCount($0, in: cursor.byte..<(byte + 1)) }
         cursor = Cursor(byte: byte + 1, scalarsBefore: scalars)
         return units[scalars - 1]
     }
