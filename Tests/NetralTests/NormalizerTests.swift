@@ -236,4 +236,20 @@ struct NormalizerTests {
         }
         #expect(seen.spaced > 100 && seen.elongated > 100 && seen.abbreviations > 100, "each step's case is exercised")
     }
+
+    /// The looked-up blocks of symbols and emoji say what Unicode's properties say, at every scalar
+    /// of them and around them.
+    @Test func stableSymbolTableAgreesWithTheProperties() {
+        let ranges = [0x1F00..<0x3100, 0x1EF00..<0x1FC00]
+        var stable = 0
+        for range in ranges {
+            for value in range {
+                guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+                #expect(Normalizer.isStableSymbol(scalar) == (value >= 0x2000 && Normalizer.isStableSymbolUncached(scalar)), "U+\(String(value, radix: 16))")
+                if Normalizer.isStableSymbol(scalar) { stable += 1 }
+            }
+        }
+        #expect(stable > 1000)
+        #expect(Normalizer.isStableSymbol("✌") && Normalizer.isStableSymbol("👍") && !Normalizer.isStableSymbol("é"))
+    }
 }
