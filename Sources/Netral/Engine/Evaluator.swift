@@ -290,13 +290,14 @@ final class Evaluator: Sendable {
         var evidence: [Evidence] = []
         var spans: [(view: Int, bytes: Range<Int>)] = []
         var candidates: [String] = []
-        var profiles = Set<String>()
+        // The profiles the evidence names: a few at most, kept in an array and made a set once.
+        var profileList: [String] = []
         for id in evidenceIDs {
             for hit in hits[id] ?? [] {
                 let named = attribute(hit, view: plan.patterns[id].view, post: post, views: views, scratch: scratch)
                 let label = named.count == 1 ? named[0].label : nil
                 if let label, !candidates.contains(label) { candidates.append(label) }
-                profiles.formUnion(named.compactMap(\.profile))
+                for case let profile? in named.lazy.map(\.profile) where !profileList.contains(profile) { profileList.append(profile) }
                 // One piece of evidence per span: several patterns often match the same words.
                 if spans.contains(where: { $0.view == hit.view && $0.bytes == hit.original }) { continue }
                 spans.append((hit.view, hit.original))
@@ -315,6 +316,7 @@ final class Evaluator: Sendable {
             evidence = order.map { evidence[$0] }
             firstView = spans[order[0]].view
         }
+        let profiles = Set(profileList)
         if compiled.readsProfiles {
             context.profiles = profiles
             if !compiled.program.holds(&context) {
