@@ -8,11 +8,11 @@ struct GateTests {
         allows(Gate(condition), { candidates.contains($0) }, holds: { _ in true })
     }
 
-    /// Evaluates `gate` with a stack of the depth it asks for.
+    /// Evaluates `gate` with as many frames as it asks for.
     func allows(_ gate: Gate, _ isCandidate: (Int) -> Bool, holds: (Int) -> Bool) -> Bool {
-        let stack = UnsafeMutableBufferPointer<Bool>.allocate(capacity: gate.depth)
-        defer { stack.deallocate() }
-        return gate.allows(isCandidate, holds: holds, stack: stack)
+        let frames = UnsafeMutableBufferPointer<BoolProgram.Frame>.allocate(capacity: gate.depth)
+        defer { frames.deallocate() }
+        return gate.allows(isCandidate, holds: holds, frames: frames)
     }
 
     @Test func andNeedsEveryConjunctOrNeedsOneBranch() {

@@ -100,32 +100,34 @@ indirect enum GroupFilter: Sendable {
         }
     }
 
-    /// The formula as a postfix program whose leaves are group ids (see ``FilterProgram``).
-    func emit(into ops: inout [Postfix.Op]) {
+    /// The formula as a program whose leaves are group ids (see ``FilterProgram``).
+    func emit(into ops: inout [BoolProgram.Op]) {
         switch self {
         case .group(let g): ops.append(.leaf(g))
         case .all(let parts):
-            for part in parts { part.emit(into: &ops) }
-            ops.append(.atLeast(need: Int32(parts.count), count: Int32(parts.count)))
+            BoolProgram.emitAtLeast(need: parts.count, count: parts.count, into: &ops) { ops in
+                for part in parts { part.emit(into: &ops) }
+            }
         case .either(let parts):
-            for part in parts { part.emit(into: &ops) }
-            ops.append(.atLeast(need: 1, count: Int32(parts.count)))
+            BoolProgram.emitAtLeast(need: 1, count: parts.count, into: &ops) { ops in
+                for part in parts { part.emit(into: &ops) }
+            }
         }
     }
 }
 
-/// Every pattern's ``GroupFilter`` as one flat ``Postfix`` program, so that checking a pattern on
+/// Every pattern's ``GroupFilter`` as one flat ``BoolProgram``, so that checking a pattern on
 /// a post allocates nothing and retains nothing.
 struct FilterProgram: Sendable {
-    private let ops: [Postfix.Op]
+    private let ops: [BoolProgram.Op]
     /// Per memo key: where its program starts in ``ops`` (-1: none, the pattern always runs).
     private let start: [Int32]
     private let end: [Int32]
-    /// The deepest stack any program needs.
+    /// The most frames any program needs.
     let depth: Int
 
     init(_ filters: [GroupFilter?]) {
-        var ops: [Postfix.Op] = [], start: [Int32] = [], end: [Int32] = []
+        var ops: [BoolProgram.Op] = [], start: [Int32] = [], end: [Int32] = []
         var depth = 1
         for filter in filters {
             guard let filter else {
@@ -136,7 +138,7 @@ struct FilterProgram: Sendable {
             start.append(Int32(ops.count))
             filter.emit(into: &ops)
             end.append(Int32(ops.count))
-            depth = max(depth, Postfix.depth(of: ops[Int(start.last!)...]))
+            depth = max(depth, BoolProgram.depth(of: ops[Int(start.last!)...]))
         }
         self.ops = ops
         self.start = start
@@ -146,9 +148,9 @@ struct FilterProgram: Sendable {
 
     /// Whether the pattern with memo key `key` may match, given which groups are marked; true when
     /// it has no program.
-    func holds(_ key: Int, groups: UnsafeMutableBufferPointer<UInt32>, stamp: UInt32, stack: UnsafeMutableBufferPointer<Bool>) -> Bool {
+    func holds(_ key: Int, groups: UnsafeMutableBufferPointer<UInt32>, stamp: UInt32, frames: UnsafeMutableBufferPointer<BoolProgram.Frame>) -> Bool {
         let from = Int(start[key])
         guard from >= 0 else { return true }
-        return Postfix.holds(ops, from..<Int(end[key]), stack: stack) { groups[Int($0)] == stamp }
+        return BoolProgram.holds(ops, from..<Int(end[key]), frames: frames) { groups[Int($0)] == stamp }
     }
 }

@@ -180,7 +180,7 @@ final class Evaluator: Sendable {
         if scratch.candidateChecked[key] != stamp {
             // Worked out once per post, for every rule that shares the pattern.
             scratch.candidateChecked[key] = stamp
-            if plan.filters.holds(key, groups: scratch.groupStamp, stamp: stamp, stack: scratch.filterStack) { scratch.candidateStamp[key] = stamp }
+            if plan.filters.holds(key, groups: scratch.groupStamp, stamp: stamp, frames: scratch.filterFrames) { scratch.candidateStamp[key] = stamp }
         }
         return scratch.candidateStamp[key] == stamp
     }
@@ -213,7 +213,7 @@ final class Evaluator: Sendable {
         if options.prefilter, !compiled.gate.allows({ isCandidate($0, scratch) }, holds: { n in
             var facts = PostFacts(actionBit: actionBit, date: post.createdAt)
             return compiled.gateExternals[n].holds(&facts)
-        }, stack: scratch.gateStack) {
+        }, frames: scratch.gateFrames) {
             trace?.outcome = .skippedPrefilter
             if trace != nil {
                 let absent = compiled.gate.patternIDs.filter { !isCandidate($0, scratch) }.map { plan.patterns[$0].name }

@@ -6,19 +6,19 @@
 /// outside a `not` are judged from the post itself (date, action) as the evaluator would.
 ///
 /// The formula is sound: when it is false, the condition is false whatever the patterns match,
-/// because a pattern that is not a candidate has no match. It is stored as a ``Postfix``
-/// program, as the patterns' atom filters are, so that checking it for every rule on every post
-/// allocates nothing.
+/// because a pattern that is not a candidate has no match. It is stored as a ``BoolProgram``,
+/// as the patterns' atom filters are, so that checking it for every rule on every post
+/// allocates nothing and asks about as few patterns as the outcome needs.
 struct Gate: Sendable {
     /// The program: leaf n ≥ 0 is "pattern n is a candidate", leaf ~n (negative) is
     /// `externals[n]` (a `during` or `action` condition) holds for the post.
-    let program: [Postfix.Op]
+    let program: [BoolProgram.Op]
     /// The `during()` and `action()` conditions the program reads.
     let externals: [IndexedCondition]
     private let tree: Node?
 
     init(_ condition: IndexedCondition) {
-        var program: [Postfix.Op] = []
+        var program: [BoolProgram.Op] = []
         var externals: [IndexedCondition] = []
         let tree = Gate.simplify(condition)
         Gate.emit(tree, into: &program, externals: &externals)
@@ -100,7 +100,7 @@ struct Gate: Sendable {
         return parts.count == 1 ? parts[0] : .atLeast(parts.count, parts)
     }
 
-    private static func emit(_ node: Node?, into program: inout [Postfix.Op], externals: inout [IndexedCondition]) {
+    private static func emit(_ node: Node?, into program: inout [BoolProgram.Op], externals: inout [IndexedCondition]) {
         switch node {
         case nil: program.append(.constant(true))
         case .never: program.append(.constant(false))
@@ -109,19 +109,20 @@ struct Gate: Sendable {
             program.append(.leaf(~Int32(externals.count)))
             externals.append(condition)
         case .atLeast(let k, let parts):
-            for part in parts { emit(part, into: &program, externals: &externals) }
-            program.append(.atLeast(need: Int32(k), count: Int32(parts.count)))
+            BoolProgram.emitAtLeast(need: k, count: parts.count, into: &program) { program in
+                for part in parts { emit(part, into: &program, externals: &externals) }
+            }
         }
     }
 
     /// Evaluates the gate; `holds(n)` judges `externals[n]`, a `during` or `action` condition;
-    /// `stack` is scratch space of at least ``depth`` values.
-    func allows(_ isCandidate: (Int) -> Bool, holds: (Int) -> Bool, stack: UnsafeMutableBufferPointer<Bool>) -> Bool {
-        Postfix.holds(program, program.indices, stack: stack) { n in n >= 0 ? isCandidate(Int(n)) : holds(Int(~n)) }
+    /// `frames` is scratch space of at least ``depth`` frames.
+    func allows(_ isCandidate: (Int) -> Bool, holds: (Int) -> Bool, frames: UnsafeMutableBufferPointer<BoolProgram.Frame>) -> Bool {
+        BoolProgram.holds(program, program.indices, frames: frames) { n in n >= 0 ? isCandidate(Int(n)) : holds(Int(~n)) }
     }
 
-    /// The stack ``allows(_:holds:stack:)`` needs.
-    var depth: Int { Postfix.depth(of: program) }
+    /// The frames ``allows(_:holds:frames:)`` needs.
+    var depth: Int { BoolProgram.depth(of: program) }
 
     /// The patterns the gate reads (for explaining why a rule was skipped).
     var patternIDs: [Int] {

@@ -16,10 +16,10 @@ final class Scratch {
     let candidateStamp: UnsafeMutableBufferPointer<UInt32>
     /// By atom group: one of its atoms occurs in this post.
     let groupStamp: UnsafeMutableBufferPointer<UInt32>
-    /// The stacks of ``FilterProgram/holds(_:groups:stamp:stack:)`` and of
-    /// ``Gate/allows(_:holds:stack:)`` (which calls the former, so they are two).
-    let filterStack: UnsafeMutableBufferPointer<Bool>
-    let gateStack: UnsafeMutableBufferPointer<Bool>
+    /// The frames of ``FilterProgram/holds(_:groups:stamp:frames:)`` and of
+    /// ``Gate/allows(_:holds:frames:)`` (which calls the former, so they are two).
+    let filterFrames: UnsafeMutableBufferPointer<BoolProgram.Frame>
+    let gateFrames: UnsafeMutableBufferPointer<BoolProgram.Frame>
     /// By atom: already seen in this post.
     let atomStamp: UnsafeMutableBufferPointer<UInt32>
     /// By rule: already in ``ruleList``.
@@ -62,10 +62,11 @@ final class Scratch {
         candidateChecked = marks(plan.memoKeys)
         candidateStamp = marks(plan.memoKeys)
         groupStamp = marks(plan.groupCount)
-        filterStack = .allocate(capacity: plan.filters.depth)
-        filterStack.initialize(repeating: false)
-        gateStack = .allocate(capacity: plan.rules.map(\.gate.depth).max() ?? 1)
-        gateStack.initialize(repeating: false)
+        let frame = BoolProgram.Frame(need: 0, left: 0, yes: 0, end: 0)
+        filterFrames = .allocate(capacity: plan.filters.depth)
+        filterFrames.initialize(repeating: frame)
+        gateFrames = .allocate(capacity: plan.rules.map(\.gate.depth).max() ?? 1)
+        gateFrames.initialize(repeating: frame)
         atomStamp = marks(plan.prefilter.count)
         ruleStamp = marks(plan.rules.count)
         memoStamp = marks(plan.memoKeys)
@@ -81,8 +82,8 @@ final class Scratch {
 
     deinit {
         for marks in allMarks { marks.baseAddress.map { UnsafeMutablePointer($0).deallocate() } }
-        filterStack.deallocate()
-        gateStack.deallocate()
+        filterFrames.deallocate()
+        gateFrames.deallocate()
         profileMentioned.deallocate()
         _ = memoValues.deinitialize()
         memoValues.deallocate()
