@@ -281,6 +281,27 @@ struct EngineBatchTests {
         #expect(streamed == posts.enumerated().map { "\($0.offset + 1):\($0.element.id)" })
     }
 
+    /// A writer that fails (a closed pipe, a full disk) ends the batch with its error, in order,
+    /// and the workers stop: the call returns instead of evaluating the rest of the input.
+    @Test func anEmitThatThrowsStopsTheBatch() throws {
+        struct Full: Error {}
+        let engine = try batchEngine(threads: 3, chunkSize: 7)
+        var read = 0
+        let records = (0..<100_000).lazy.map { i -> InputRecord in
+            read += 1
+            return InputRecord(line: i + 1, post: .success(Post(id: "p\(i)", text: "ayo coblos 02")))
+        }
+        var emitted: [Int] = []
+        #expect(throws: Full.self) {
+            try engine.evaluate(records: records) { record, _ in
+                if record.line == 50 { throw Full() }
+                emitted.append(record.line)
+            }
+        }
+        #expect(emitted == Array(1..<50))
+        #expect(read < 200, "reading stops with the batch: \(read) records read")
+    }
+
     @Test func matchLimitBecomesARuleErrorAndTheBatchGoesOn() throws {
         var options = EngineOptions()
         options.matchLimits.matchLimit = 20_000

@@ -82,7 +82,7 @@ public final class Engine: Sendable {
     /// record's error) together with the record itself.
     ///
     /// A ``JSONLinesReader`` is read line by line and its lines are parsed on the workers too.
-    /// While `emit` handles one chunk, the next one is already being evaluated.
+    /// While `emit` handles one chunk, the next ones are already being evaluated.
     public func evaluate<S: Sequence>(records: S, emit: (InputRecord, BatchOutput) throws -> Void) rethrows where S.Element == InputRecord {
         try evaluate(records: records, transform: { _, _ in () }, emit: { record, output, _ in try emit(record, output) })
     }
@@ -90,6 +90,10 @@ public final class Engine: Sendable {
     /// Like ``evaluate(records:emit:)``, with `transform` applied to each output on the workers
     /// (formatting a report line, say), so that `emit` (on the calling thread, in input order)
     /// only has to write what it gets.
+    ///
+    /// Each chunk is one worker's task. A worker that finishes its chunk takes the next, whoever
+    /// is still busy, and the calling thread reads ahead (splitting lines) and emits in order; at
+    /// most two chunks per worker are in flight.
     public func evaluate<S: Sequence, T: Sendable>(records: S, transform: @escaping @Sendable (InputRecord, BatchOutput) -> T,
                                                    emit: (InputRecord, BatchOutput, T) throws -> Void) rethrows where S.Element == InputRecord {
         typealias Output = (InputRecord, BatchOutput, T)
@@ -108,25 +112,47 @@ public final class Engine: Sendable {
             while chunk.count < size, let raw = next() { chunk.append(raw) }
             return chunk.isEmpty ? nil : chunk
         }
-        let work: @Sendable (ArraySlice<JSONLinesReader.RawRecord>, Scratch) -> [Output] = { [evaluator] chunk, scratch in
-            chunk.compactMap { raw -> Output? in
-                guard let record = raw.record() else { return nil }
-                let output: BatchOutput
-                switch record.post {
-                case .success(let post): output = .result(line: record.line, evaluator.evaluate(post, scratch: scratch))
-                case .failure(let error): output = .error(error)
+        let work = OrderedWork<[JSONLinesReader.RawRecord], [Output]>()
+        let workers = threadCount
+        let running = DispatchGroup()
+        for _ in 0..<workers {
+            running.enter()
+            DispatchQueue.global().async { [evaluator] in
+                self.withScratch { scratch in
+                    while let (number, chunk) = work.take() {
+                        work.finish(number, chunk.compactMap { raw -> Output? in
+                            guard let record = raw.record() else { return nil }
+                            let output: BatchOutput
+                            switch record.post {
+                            case .success(let post): output = .result(line: record.line, evaluator.evaluate(post, scratch: scratch))
+                            case .failure(let error): output = .error(error)
+                            }
+                            return (record, output, transform(record, output))
+                        })
+                    }
                 }
-                return (record, output, transform(record, output))
+                running.leave()
             }
         }
-        // Two chunks in flight: the next is evaluated in the background while this one is emitted;
-        // and the one after is read (its lines split) while the workers are busy, not between chunks.
-        var pending = nextChunk().map { chunk in Pending { self.parallelChunks(chunk, work) } }
-        defer { _ = pending?.wait() }
-        while let current = pending {
-            let upcoming = nextChunk()
-            let outputs = current.wait()
-            pending = upcoming.map { chunk in Pending { self.parallelChunks(chunk, work) } }
+        // However this ends (an `emit` may throw), the workers stop before it returns.
+        defer {
+            work.cancel()
+            running.wait()
+        }
+        var submitted = 0, emitted = 0, exhausted = false
+        while true {
+            while !exhausted, submitted - emitted < 2 * workers {
+                if let chunk = nextChunk() {
+                    work.submit(chunk)
+                    submitted += 1
+                } else {
+                    exhausted = true
+                    work.close()
+                }
+            }
+            guard emitted < submitted else { return }
+            let outputs = work.output(emitted)
+            emitted += 1
             for (record, output, transformed) in outputs { try emit(record, output, transformed) }
         }
     }
@@ -187,29 +213,6 @@ public enum BatchOutput: Sendable {
     case result(line: Int, PostResult)
     /// The record could not be read as a post.
     case error(RecordError)
-}
-
-/// Work started on a background queue, waited for later.
-private final class Pending<R>: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var value: [R] = []
-    private var waited = false
-
-    init(_ body: @escaping @Sendable () -> [R]) {
-        DispatchQueue.global().async {
-            self.value = body()
-            self.done.signal()
-        }
-    }
-
-    /// The result, once the work has finished (waits only the first time).
-    func wait() -> [R] {
-        if !waited {
-            done.wait()
-            waited = true
-        }
-        return value
-    }
 }
 
 /// Result slots written by several workers, each index by exactly one.

@@ -17,7 +17,8 @@ public struct EngineOptions: Sendable {
     public var normalizer = Normalizer()
     /// Worker threads for batch evaluation; 0 means one per core.
     public var threads = 0
-    /// Posts handed to the workers at a time in batch evaluation.
+    /// Records a worker takes at a time in batch evaluation (``Engine/evaluate(records:emit:)``
+    /// keeps at most two such chunks per worker in flight; array batches are split evenly).
     public var chunkSize = 512
     /// Measure where evaluation time goes, per phase and per rule (``Engine/timing``): two clock
     /// readings for every rule checked, a few per cent slower. For rule authors and `netral check --time`.
