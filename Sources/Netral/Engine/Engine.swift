@@ -187,16 +187,23 @@ public final class Engine: Sendable {
         options.threads > 0 ? options.threads : max(1, ProcessInfo.processInfo.activeProcessorCount)
     }
 
-    /// Applies `work` to slices of `chunk` on all workers, each with its own scratch, and joins
-    /// the outputs in order.
-    private func parallelChunks<T: Sendable, R>(_ chunk: [T], _ work: @Sendable (ArraySlice<T>, Scratch) -> [R]) -> [R] {
-        let workers = min(threadCount, max(1, chunk.count / 16))
-        if workers <= 1 { return withScratch { work(chunk[...], $0) } }
-        let perWorker = (chunk.count + workers - 1) / workers
-        let slots = Slots<[R]>(count: workers)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let lower = min(chunk.count, worker * perWorker), upper = min(chunk.count, lower + perWorker)
-            slots.set(worker, withScratch { work(chunk[lower..<upper], $0) })
+    /// Applies `work` to slices of `items` on all workers, each with its own scratch, and joins
+    /// the outputs in order. The slices are small and taken one after another by whichever worker
+    /// is free, so a worker the system holds back does not leave the others idle at the end.
+    private func parallelChunks<T: Sendable, R>(_ items: [T], _ work: @Sendable (ArraySlice<T>, Scratch) -> [R]) -> [R] {
+        let workers = min(threadCount, max(1, items.count / 16))
+        if workers <= 1 { return withScratch { work(items[...], $0) } }
+        let size = min(256, max(16, items.count / (8 * workers)))
+        let slices = (items.count + size - 1) / size
+        let slots = Slots<[R]>(count: slices)
+        let taken = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            withScratch { scratch in
+                while case let slice = taken.wrappingAdd(1, ordering: .relaxed).oldValue, slice < slices {
+                    let lower = slice * size
+                    slots.set(slice, work(items[lower..<min(items.count, lower + size)], scratch))
+                }
+            }
         }
         return slots.collect().flatMap { $0 }
     }
