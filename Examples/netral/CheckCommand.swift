@@ -129,7 +129,7 @@ struct CheckCommand: ParsableCommand {
             }
             // JSON Lines are formatted on the engine's workers; other formats write on this thread.
             let preformat = chosen == .jsonl
-            engine.evaluate(records: records, transform: { _, result in preformat ? ResultJSON.line(for: result) + "\n" : "" }) { record, result, line in
+            engine.evaluate(records: records, transform: { _, result in preformat ? ResultJSON.line(for: result, newline: true) : "" }) { record, result, line in
                 tally.add(result)
                 if preformat { out.write(line) } else { writer.write(record: record, output: result) }
                 progress.update(tally)

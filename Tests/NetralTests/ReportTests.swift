@@ -99,6 +99,7 @@ struct ReportTests {
         #expect(outputs.filter { if case .result(_, let r) = $0 { r.flagged } else { false } }.count > 100)
         for output in all {
             #expect(ResultJSON.line(for: output) == JSONWriter.line(ResultJSON.value(for: output)))
+            #expect(ResultJSON.line(for: output, newline: true) == ResultJSON.line(for: output) + "\n")
         }
     }
 }

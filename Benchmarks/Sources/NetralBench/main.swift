@@ -38,7 +38,7 @@ func endToEnd(_ engine: Engine, read: @escaping () -> Data?) -> (records: Int, o
     var outputBytes = 0
     var records = 0
     // Result lines are formatted on the workers, as `netral check --format jsonl` does.
-    engine.evaluate(records: JSONLinesReader(maxRecordBytes: 16 << 20, read: read), transform: { ResultJSON.line(for: $1) + "\n" }) { _, _, line in
+    engine.evaluate(records: JSONLinesReader(maxRecordBytes: 16 << 20, read: read), transform: { ResultJSON.line(for: $1, newline: true) }) { _, _, line in
         records += 1
         outputBytes += line.utf8.count
     }

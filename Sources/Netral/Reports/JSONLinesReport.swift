@@ -9,7 +9,7 @@ public struct JSONLinesReport: ReportWriter {
 
     /// Writes the record's line.
     public mutating func write(record: InputRecord, output: BatchOutput) {
-        sink(ResultJSON.line(for: output) + "\n")
+        sink(ResultJSON.line(for: output, newline: true))
     }
 
     /// Nothing to add at the end.

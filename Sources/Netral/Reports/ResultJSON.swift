@@ -30,8 +30,9 @@ public enum ResultJSON {
         JSONWriter.line(JSONValue(any: object))
     }
 
-    /// The JSON line for one batch output (what ``JSONLinesReport`` writes), built without Foundation objects.
-    public static func line(for output: BatchOutput) -> String {
+    /// The JSON line for one batch output (what ``JSONLinesReport`` writes), built without Foundation
+    /// objects; with `newline`, ending in "\n" (written with the rest instead of copied onto it).
+    public static func line(for output: BatchOutput, newline: Bool = false) -> String {
         var writer = JSONWriter()
         switch output {
         case .result(let line, let result) where result.explanation == nil:
@@ -41,6 +42,7 @@ public enum ResultJSON {
         default:
             writer.write(value(for: output))
         }
+        if newline { writer.append("\n") }
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 
