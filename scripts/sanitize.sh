@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 which="${1:-all}"
-concurrency='RobustnessTests|EngineBatchTests|HostilePostTests|HostileRuleTests'
+concurrency='RobustnessTests|EngineBatchTests|OrderedWorkTests|HostilePostTests|HostileRuleTests'
 if [ "$which" = address ] || [ "$which" = all ]; then
   swift test --disable-xctest --sanitize=address --scratch-path .build-asan
 fi

@@ -2,6 +2,7 @@
 //   NetralBench [--posts N] [--baseline-posts N] [--scales 1,10,50]
 //   NetralBench write-file PATH GIB          writes a GIB-gibibyte JSON Lines file of generated posts
 //   NetralBench stream PATH [--threads N]    checks it end to end and reports throughput and peak memory
+// Every mode takes --chunk N: the records a worker takes at a time (EngineOptions.chunkSize; default 4096).
 import Foundation
 import Netral
 import PCRE2
@@ -29,7 +30,7 @@ func engine(_ set: RuleSet, threads: Int, prefilter: Bool = true) throws -> Engi
     var options = EngineOptions()
     options.threads = threads
     options.prefilter = prefilter
-    options.chunkSize = 4096
+    options.chunkSize = option("--chunk", 4096)
     return try Engine(ruleSet: set, options: options)
 }
 

@@ -114,22 +114,22 @@ public final class Engine: Sendable {
         }
         let work = OrderedWork<[JSONLinesReader.RawRecord], [Output]>()
         let workers = threadCount
+        let scratches = (0..<workers).map { _ in takeScratch() }
         let running = DispatchGroup()
-        for _ in 0..<workers {
+        for box in scratches {
             running.enter()
             DispatchQueue.global().async { [evaluator] in
-                self.withScratch { scratch in
-                    while let (number, chunk) = work.take() {
-                        work.finish(number, chunk.compactMap { raw -> Output? in
-                            guard let record = raw.record() else { return nil }
-                            let output: BatchOutput
-                            switch record.post {
-                            case .success(let post): output = .result(line: record.line, evaluator.evaluate(post, scratch: scratch))
-                            case .failure(let error): output = .error(error)
-                            }
-                            return (record, output, transform(record, output))
-                        })
-                    }
+                let scratch = box.scratch
+                while let (number, chunk) = work.take() {
+                    work.finish(number, chunk.compactMap { raw -> Output? in
+                        guard let record = raw.record() else { return nil }
+                        let output: BatchOutput
+                        switch record.post {
+                        case .success(let post): output = .result(line: record.line, evaluator.evaluate(post, scratch: scratch))
+                        case .failure(let error): output = .error(error)
+                        }
+                        return (record, output, transform(record, output))
+                    })
                 }
                 running.leave()
             }
@@ -138,6 +138,7 @@ public final class Engine: Sendable {
         defer {
             work.cancel()
             running.wait()
+            scratches.forEach(giveBack)
         }
         var submitted = 0, emitted = 0, exhausted = false
         while true {
@@ -175,12 +176,21 @@ public final class Engine: Sendable {
     // MARK: - Workers
 
     private func withScratch<T>(_ body: (Scratch) -> T) -> T {
-        let box = pool.withLock { $0.popLast() } ?? Scratch.Box(Scratch(plan: plan, timing: options.timing))
-        defer {
-            if options.timing { timed.withLock { $0.absorb(&box.scratch.timing) } }
-            pool.withLock { if $0.count < 64 { $0.append(box) } }
-        }
+        let box = takeScratch()
+        defer { giveBack(box) }
         return body(box.scratch)
+    }
+
+    /// A scratch from the pool, or a new one. Batches take their workers' scratches on the calling
+    /// thread and give them back there, so the workers never touch the pool.
+    private func takeScratch() -> Scratch.Box {
+        pool.withLock { $0.popLast() } ?? Scratch.Box(Scratch(plan: plan, timing: options.timing))
+    }
+
+    /// Returns a scratch to the pool, adding up what it timed.
+    private func giveBack(_ box: Scratch.Box) {
+        if options.timing { timed.withLock { $0.absorb(&box.scratch.timing) } }
+        pool.withLock { if $0.count < 64 { $0.append(box) } }
     }
 
     private var threadCount: Int {
@@ -197,14 +207,15 @@ public final class Engine: Sendable {
         let slices = (items.count + size - 1) / size
         let slots = Slots<[R]>(count: slices)
         let taken = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            withScratch { scratch in
-                while case let slice = taken.wrappingAdd(1, ordering: .relaxed).oldValue, slice < slices {
-                    let lower = slice * size
-                    slots.set(slice, work(items[lower..<min(items.count, lower + size)], scratch))
-                }
+        let scratches = (0..<workers).map { _ in takeScratch() }
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let scratch = scratches[worker].scratch
+            while case let slice = taken.wrappingAdd(1, ordering: .relaxed).oldValue, slice < slices {
+                let lower = slice * size
+                slots.set(slice, work(items[lower..<min(items.count, lower + size)], scratch))
             }
         }
+        scratches.forEach(giveBack)
         return slots.collect().flatMap { $0 }
     }
 

@@ -9,9 +9,10 @@ import Foundation
 final class OrderedWork<Task, Output>: @unchecked Sendable {
     private let condition = NSCondition()
     // Guarded by `condition`.
+    /// The tasks not taken yet (a few: as many as the submitter lets run ahead). A task leaves
+    /// the queue when taken, so that its memory goes with its output.
     private var queue: [Task] = []
-    private var head = 0
-    /// The number of the task at `queue[head]`.
+    /// The number of the task at `queue[0]`.
     private var nextNumber = 0
     private var finished: [Int: Output] = [:]
     private var closed = false
@@ -35,9 +36,8 @@ final class OrderedWork<Task, Output>: @unchecked Sendable {
     /// Drops the tasks no worker has taken and closes (when the submitter gives up early).
     func cancel() {
         condition.lock()
-        nextNumber += queue.count - head
+        nextNumber += queue.count
         queue.removeAll()
-        head = 0
         closed = true
         condition.broadcast()
         condition.unlock()
@@ -47,19 +47,13 @@ final class OrderedWork<Task, Output>: @unchecked Sendable {
     func take() -> (number: Int, task: Task)? {
         condition.lock()
         defer { condition.unlock() }
-        while head == queue.count {
+        while queue.isEmpty {
             if closed { return nil }
             condition.wait()
         }
-        let task = queue[head]
         let number = nextNumber
-        head += 1
         nextNumber += 1
-        if head == queue.count {
-            queue.removeAll(keepingCapacity: true)
-            head = 0
-        }
-        return (number, task)
+        return (number, queue.removeFirst())
     }
 
     /// For a worker: the output of task `number`.
