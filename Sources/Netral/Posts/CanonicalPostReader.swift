@@ -47,31 +47,15 @@ enum CanonicalPostReader {
             case "created_at": created = try string(&p)
             case "target":
                 target = try nullable(&p) { p throws in
-                    var t = Post.Target()
-                    try object(&p) { p, key throws in
-                        switch key {
-                        case "author": t.author = try string(&p)
-                        case "text": t.text = try string(&p)
-                        case "url": t.url = try string(&p)
-                        default: try skip(&p, depth: 2)
-                        }
-                    }
-                    return t
+                    let (author, text, url) = try strings(&p, "author", "text", "url", depth: 2)
+                    return Post.Target(author: author, text: text, url: url)
                 }
             case "media":
                 media = try nullable(&p) { p throws in
                     var items: [Post.Media] = []
                     try array(&p) { p throws in
-                        var m = Post.Media()
-                        try object(&p) { p, key throws in
-                            switch key {
-                            case "caption": m.caption = try string(&p)
-                            case "alt": m.alt = try string(&p)
-                            case "ocr": m.ocr = try string(&p)
-                            default: try skip(&p, depth: 3)
-                            }
-                        }
-                        items.append(m)
+                        let (caption, alt, ocr) = try strings(&p, "caption", "alt", "ocr", depth: 3)
+                        items.append(Post.Media(caption: caption, alt: alt, ocr: ocr))
                     }
                     return items
                 } ?? []
@@ -86,15 +70,8 @@ enum CanonicalPostReader {
                 } ?? []
             case "profile":
                 profile = try nullable(&p) { p throws in
-                    var o = Post.Profile()
-                    try object(&p) { p, key throws in
-                        switch key {
-                        case "name": o.name = try string(&p)
-                        case "bio": o.bio = try string(&p)
-                        default: try skip(&p, depth: 2)
-                        }
-                    }
-                    return o
+                    let (name, bio, _) = try strings(&p, "name", "bio", nil, depth: 2)
+                    return Post.Profile(name: name, bio: bio)
                 }
             default:
                 try skip(&p, depth: 1)
@@ -115,6 +92,21 @@ enum CanonicalPostReader {
         return Post(id: id, platform: platform.flatMap { Platform(rawValue: $0.lowercased()) } ?? .other, action: kind,
                     author: author, text: text ?? "", target: target, media: media, hashtags: hashtags,
                     location: location, createdAt: createdAt, profile: profile)
+    }
+
+    /// A nested object's string members named `a`, `b` and `c` (each a string or null), its
+    /// other members read and dropped; the object is `depth` levels deep.
+    private static func strings(_ p: inout JSONParser, _ a: String, _ b: String, _ c: String?, depth: Int) throws -> (String?, String?, String?) {
+        var values: (String?, String?, String?) = (nil, nil, nil)
+        try object(&p) { p, key throws in
+            switch key {
+            case a: values.0 = try string(&p)
+            case b: values.1 = try string(&p)
+            case c: values.2 = try string(&p)
+            default: try skip(&p, depth: depth)
+            }
+        }
+        return values
     }
 
     /// A string or null; anything else declines.
