@@ -6,19 +6,19 @@ import Foundation
 /// A batch keeps every worker busy this way, with no barrier between chunks: a worker that
 /// finishes its task takes the next one instead of waiting for the others to finish theirs. The
 /// submitter bounds memory by how far it lets submissions run ahead of the results it has taken.
-final class OrderedWork<Task, Output>: @unchecked Sendable {
+final class OrderedWork<Input, Output>: @unchecked Sendable {
     private let condition = NSCondition()
     // Guarded by `condition`.
     /// The tasks not taken yet (a few: as many as the submitter lets run ahead). A task leaves
     /// the queue when taken, so that its memory goes with its output.
-    private var queue: [Task] = []
+    private var queue: [Input] = []
     /// The number of the task at `queue[0]`.
     private var nextNumber = 0
     private var finished: [Int: Output] = [:]
     private var closed = false
 
     /// Adds a task; its number is the count of tasks submitted before it.
-    func submit(_ task: Task) {
+    func submit(_ task: Input) {
         condition.lock()
         queue.append(task)
         condition.signal()
@@ -44,7 +44,7 @@ final class OrderedWork<Task, Output>: @unchecked Sendable {
     }
 
     /// For a worker: the next task and its number, waiting for one; nil once closed and empty.
-    func take() -> (number: Int, task: Task)? {
+    func take() -> (number: Int, task: Input)? {
         condition.lock()
         defer { condition.unlock() }
         while queue.isEmpty {
