@@ -137,14 +137,9 @@ enum CanonicalPostReader {
     }
 
     /// An object's members in order: `member` gets each key with the parser at its value, and
-    /// reads the value. A trailing comma declines (the full path accepts it; it is rare).
+    /// reads the value.
     private static func object(_ p: inout JSONParser, _ member: (inout JSONParser, String) throws -> Void) throws {
-        guard p.index < p.bytes.count, p.bytes[p.index] == UInt8(ascii: "{") else { throw Declined() }
-        p.index += 1
-        p.skipSpace()
-        if p.index < p.bytes.count, p.bytes[p.index] == UInt8(ascii: "}") { p.index += 1; return }
-        while true {
-            p.skipSpace()
+        try list(&p, open: UInt8(ascii: "{"), close: UInt8(ascii: "}")) { p throws in
             guard p.index < p.bytes.count, p.bytes[p.index] == UInt8(ascii: "\"") else { throw Declined() }
             let key = try p.string()
             p.skipSpace()
@@ -152,27 +147,28 @@ enum CanonicalPostReader {
             p.index += 1
             p.skipSpace()
             try member(&p, key)
-            p.skipSpace()
-            guard p.index < p.bytes.count else { throw Declined() }
-            if p.bytes[p.index] == UInt8(ascii: ",") { p.index += 1; continue }
-            if p.bytes[p.index] == UInt8(ascii: "}") { p.index += 1; return }
-            throw Declined()
         }
     }
 
-    /// An array's items in order: `item` reads each. A trailing comma declines.
+    /// An array's items in order: `item` reads each.
     private static func array(_ p: inout JSONParser, _ item: (inout JSONParser) throws -> Void) throws {
-        guard p.index < p.bytes.count, p.bytes[p.index] == UInt8(ascii: "[") else { throw Declined() }
+        try list(&p, open: UInt8(ascii: "["), close: UInt8(ascii: "]"), item)
+    }
+
+    /// The comma-separated items between `open` and `close`, each read by `item`. A trailing comma
+    /// declines (the full path accepts it; it is rare).
+    private static func list(_ p: inout JSONParser, open: UInt8, close: UInt8, _ item: (inout JSONParser) throws -> Void) throws {
+        guard p.index < p.bytes.count, p.bytes[p.index] == open else { throw Declined() }
         p.index += 1
         p.skipSpace()
-        if p.index < p.bytes.count, p.bytes[p.index] == UInt8(ascii: "]") { p.index += 1; return }
+        if p.index < p.bytes.count, p.bytes[p.index] == close { p.index += 1; return }
         while true {
             p.skipSpace()
             try item(&p)
             p.skipSpace()
             guard p.index < p.bytes.count else { throw Declined() }
             if p.bytes[p.index] == UInt8(ascii: ",") { p.index += 1; continue }
-            if p.bytes[p.index] == UInt8(ascii: "]") { p.index += 1; return }
+            if p.bytes[p.index] == close { p.index += 1; return }
             throw Declined()
         }
     }
