@@ -545,14 +545,15 @@ final class Evaluator: Sendable {
     /// Whether the post mentions a profile's context words: the same for every hit, so worked out once per post.
     private func mentions(profile: Int, views: [View], scratch: Scratch) -> Bool {
         guard profile < plan.profileContext.count else { return false }
-        if scratch.profileChecked[profile] == scratch.stamp { return scratch.profileMentioned[profile] }
-        var found = false
-        if let regex = plan.profileContext[profile] {
-            found = views.contains { (try? scratch.matcher.firstRange(of: regex, in: $0.normalized.text)) != nil }
+        let stamp = scratch.stamp
+        if scratch.profileChecked[profile] != stamp {
+            scratch.profileChecked[profile] = stamp
+            if let regex = plan.profileContext[profile],
+               views.contains(where: { (try? scratch.matcher.firstRange(of: regex, in: $0.normalized.text)) != nil }) {
+                scratch.profileMentioned[profile] = stamp
+            }
         }
-        scratch.profileChecked[profile] = scratch.stamp
-        scratch.profileMentioned[profile] = found
-        return found
+        return scratch.profileMentioned[profile] == stamp
     }
 
     private func text(of hit: Hit, _ views: [View]) -> String {

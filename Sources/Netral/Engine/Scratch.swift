@@ -45,10 +45,10 @@ final class Scratch {
     /// from post to post (cleared when it reaches ``namedCandidatesLimit`` entries).
     var namedCandidates: [AttributionKey: NamedCandidates] = [:]
     static let namedCandidatesLimit = 4096
-    /// By profile index: whether the current post mentions its context words (``profileMentioned``)
-    /// has been worked out (``profileChecked``, valid where it equals ``stamp``).
+    /// By profile index, as for the candidates above: whether the current post mentions its
+    /// context words has been worked out (``profileChecked``), and it does (``profileMentioned``).
     let profileChecked: UnsafeMutableBufferPointer<UInt32>
-    let profileMentioned: UnsafeMutableBufferPointer<Bool>
+    let profileMentioned: UnsafeMutableBufferPointer<UInt32>
     /// Time spent since the scratch last went back to the pool (with ``EngineOptions/timing``).
     var timing: TimingCounters
 
@@ -71,8 +71,7 @@ final class Scratch {
         ruleStamp = marks(plan.rules.count)
         memoStamp = marks(plan.memoKeys)
         profileChecked = marks(plan.profileContext.count)
-        profileMentioned = .allocate(capacity: max(1, plan.profileContext.count))
-        profileMentioned.initialize(repeating: false)
+        profileMentioned = marks(plan.profileContext.count)
         memoValues = .allocate(capacity: max(1, plan.memoKeys))
         memoValues.initialize(repeating: .success([]))
         ruleHitSlots = .allocate(capacity: max(1, plan.rules.map(\.allPatterns.count).max() ?? 1))
@@ -84,7 +83,6 @@ final class Scratch {
         for marks in allMarks { marks.baseAddress.map { UnsafeMutablePointer($0).deallocate() } }
         filterFrames.deallocate()
         gateFrames.deallocate()
-        profileMentioned.deallocate()
         _ = memoValues.deinitialize()
         memoValues.deallocate()
         _ = ruleHitSlots.deinitialize()
@@ -93,7 +91,7 @@ final class Scratch {
 
     /// Every buffer of marks valid only where it equals ``stamp``.
     private var allMarks: [UnsafeMutableBufferPointer<UInt32>] {
-        [candidateChecked, candidateStamp, groupStamp, atomStamp, ruleStamp, memoStamp, profileChecked]
+        [candidateChecked, candidateStamp, groupStamp, atomStamp, ruleStamp, memoStamp, profileChecked, profileMentioned]
     }
 
     /// Starts a new post: every mark of the previous one becomes stale.
