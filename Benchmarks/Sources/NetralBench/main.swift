@@ -1,5 +1,5 @@
 // Netral benchmark. Usage (release build; see Benchmarks/README.md):
-//   NetralBench [--posts N] [--baseline-posts N] [--scales 1,10,50]
+//   NetralBench [--posts N] [--baseline-posts N] [--scales 1,10,50] [--pairs K] [--paired-posts N] [--paired-e2e-posts N]
 //   NetralBench write-file PATH GIB          writes a GIB-gibibyte JSON Lines file of generated posts
 //   NetralBench stream PATH [--threads N]    checks it end to end and reports throughput and peak memory
 // Every mode takes --chunk N: the records a worker takes at a time (EngineOptions.chunkSize; default 4096).
@@ -53,6 +53,18 @@ func chunks(of data: Data, size: Int = 1 << 20) -> () -> Data? {
         let end = min(data.count, offset + size)
         defer { offset = end }
         return data.subdata(in: offset..<end)
+    }
+}
+
+/// The length in bytes of the first `lines` lines of `data` (all of it when it has fewer).
+func prefixLength(lines: Int, of data: Data) -> Int {
+    data.withUnsafeBytes { bytes in
+        var seen = 0
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            seen += 1
+            if seen == lines { return offset + 1 }
+        }
+        return bytes.count
     }
 }
 
@@ -116,7 +128,8 @@ if args.count > 1, args[1] == "patterns" {
 }
 
 if args.count > 1, args[1] == "profile" {
-    // A loop for a profiler (perf record): evaluates the clean (or, with --flagged, the flagged) posts again and again.
+    // A loop for a profiler (perf record): evaluates the clean (or, with --flagged, the flagged;
+    // with --all, every) post again and again.
     let (posts, jsonl) = Corpus.make(count: option("--posts", 20_000))
     let e = try engine(try ScaledRules.ruleSet(factor: 1), threads: 1)
     if args.contains("--e2e") {
@@ -142,7 +155,8 @@ if args.count > 1, args[1] == "profile" {
         exit(0)
     }
     let wanted = args.contains("--flagged")
-    let chosen = zip(posts, results).filter { $0.1.flagged == wanted && $0.1.errors.isEmpty }.map(\.0)
+    let all = args.contains("--all")
+    let chosen = all ? posts : zip(posts, results).filter { $0.1.flagged == wanted && $0.1.errors.isEmpty }.map(\.0)
     let rounds = option("--rounds", 5)
     print("plan:", e.planSummary.patterns, "patterns,", e.planSummary.atoms, "atoms,", e.planSummary.automatonBytes / 1024, "KiB automaton")
     let t = (0..<rounds).map { _ in seconds { _ = e.evaluate(chosen) } }.min()!  // the least disturbed round
@@ -165,7 +179,7 @@ if args.count > 1, args[1] == "profile" {
         print(String(format: "normalising: %.2f µs/post, %.2f µs/text (%d texts, %d bytes)", t / Double(chosen.count) * 1e6, t / Double(count) * 1e6 * Double(rounds), count / rounds, bytes / rounds))
         exit(0)
     }
-    print(String(format: "%d %@ posts, best of %d rounds: %.1f µs/post", chosen.count, wanted ? "flagged" : "clean", rounds, t / Double(chosen.count) * 1e6))
+    print(String(format: "%d %@ posts, best of %d rounds: %.1f µs/post", chosen.count, all ? "(all)" : wanted ? "flagged" : "clean", rounds, t / Double(chosen.count) * 1e6))
     exit(0)
 }
 
@@ -273,6 +287,26 @@ for factor in scales {
                  rate(postCount, te1), mb / te1, rate(postCount, te2), mb / te2,
                  ceiling.available ? rate(postCount, tv) : "n/a", ceiling.available ? (Double(postCount) / te2) / (Double(postCount) / tv) : 0))
     print("        flagged \(flagged) of \(postCount) posts; vectorscan compiled \(ceiling.compiled) patterns, rejected \(ceiling.rejected)")
+    // Paired ratios: the two sides of each target ratio, one right after the other, `pairs` times over
+    // the same posts; the median ratio is reported beside the single runs above. On this shared VM a
+    // loud minute then slows both sides of a pair instead of one side of the ratio.
+    let pairs = option("--pairs", 5)
+    if pairs > 0 {
+        let few = Array(corpus.posts.prefix(min(postCount, option("--paired-posts", 20_000))))
+        let speedUps = (0..<pairs).map { _ in seconds { _ = baseline.evaluate(few) } / seconds { _ = e1.evaluate(few) } }
+        let many = min(postCount, option("--paired-e2e-posts", 100_000))
+        let manyJSONL = corpus.jsonl.prefix(prefixLength(lines: many, of: corpus.jsonl))
+        let manyTexts = Array(rawTexts.prefix(many))
+        let ceilingRatios: [Double] = ceiling.available ? (0..<pairs).map { _ in
+            seconds { _ = ceiling.scan(manyTexts) } / seconds { _ = endToEnd(e2, read: chunks(of: Data(manyJSONL))) }
+        } : []
+        func spread(_ values: [Double], _ format: String) -> String {
+            let sorted = values.sorted()
+            return String(format: "median \(format) (\(format)–\(format))", sorted[sorted.count / 2], sorted[0], sorted[sorted.count - 1])
+        }
+        print("        paired, \(pairs) alternations: prefilter speed-up over \(few.count) posts " + spread(speedUps, "%.1f×")
+              + (ceilingRatios.isEmpty ? "" : "; e2e 2T ÷ vectorscan over \(many) posts " + spread(ceilingRatios, "%.2f")))
+    }
 }
 if let base = engineTimes[scales.first ?? 1] {
     for factor in scales.dropFirst() {
