@@ -61,10 +61,16 @@ final class Evaluator: Sendable {
     func evaluate(_ post: Post, scratch: Scratch) -> PostResult {
         let timing = options.timing
         var clock = timing ? TimingCounters.now() : 0
-        var views: [View] = []
+        // The views' array is the scratch's, kept from post to post with its capacity.
+        var views = scratch.views
+        scratch.views = []
+        defer {
+            views.removeAll(keepingCapacity: true)
+            scratch.views = views
+        }
         for field in plan.fields {
             let bit = UInt32(1) << UInt32(Field.allCases.firstIndex(of: field)!)
-            for value in post.values(of: field) {
+            post.forEachValue(of: field) { value in
                 let normalized = options.normalizer.normalize(value.text)
                 views.append(View(value: value, normalized: normalized, leet: options.normalizer.leetView(of: normalized), fieldBit: bit))
             }
@@ -388,9 +394,14 @@ final class Evaluator: Sendable {
             let first = hits.count
             for variant in 0..<(views[index].leet == nil ? 1 : 2) {
                 let normalized = variant == 0 ? views[index].normalized : views[index].leet!
-                let found: [Range<Int>]
+                var found = scratch.found
+                scratch.found = []
+                defer {
+                    found.removeAll(keepingCapacity: true)
+                    scratch.found = found
+                }
                 if let anchored {
-                    found = try anchoredMatches(anchored, key: key, text: normalized.text, number: Int32(index * 2 + variant), scratch: scratch)
+                    try anchoredMatches(anchored, key: key, text: normalized.text, number: Int32(index * 2 + variant), into: &found, scratch: scratch)
                 } else {
                     found = try scratch.matcher.ranges(of: plan.patterns[id].regex, in: normalized.text)
                 }
@@ -408,24 +419,23 @@ final class Evaluator: Sendable {
         return hits
     }
 
-    /// The matches of a pattern every match of which starts with one of its atoms: tried, anchored,
-    /// only where the prefilter saw such an atom start, left to right and without overlap, which
-    /// finds what a scan of the whole text would.
-    private func anchoredMatches(_ regex: PCRE2Regex, key: Int, text: String, number: Int32, scratch: Scratch) throws(PCRE2Error) -> [Range<Int>] {
+    /// Appends to `found` the matches of a pattern every match of which starts with one of its
+    /// atoms: tried, anchored, only where the prefilter saw such an atom start, left to right and
+    /// without overlap, which finds what a scan of the whole text would.
+    private func anchoredMatches(_ regex: PCRE2Regex, key: Int, text: String, number: Int32, into found: inout [Range<Int>], scratch: Scratch) throws(PCRE2Error) {
         var starts = scratch.starts
         scratch.starts = []
         defer { scratch.starts = starts }
         starts.removeAll(keepingCapacity: true)
         let n = Int(number)
         let hits = scratch.leadingHits, textStart = scratch.leadingHitStart
-        guard n + 1 < textStart.count else { return [] }
+        guard n + 1 < textStart.count else { return }
         let leadingAtoms = plan.leadingAtoms
         for h in Int(textStart[n])..<Int(textStart[n + 1]) where leadingAtoms.contains(row: key, column: Int(hits[h].atom)) {
             starts.append(hits[h].start)
         }
-        guard !starts.isEmpty else { return [] }
+        guard !starts.isEmpty else { return }
         starts.sort()
-        var found: [Range<Int>] = []
         var cursor: Int32 = 0
         for start in starts where start >= cursor {
             if let range = try scratch.matcher.firstRange(of: regex, in: text, from: Int(start)), !range.isEmpty {
@@ -435,7 +445,6 @@ final class Evaluator: Sendable {
                 cursor = start + 1
             }
         }
-        return found
     }
 
     /// What a rule's condition reads of the post: its patterns' matches (run on demand in the

@@ -39,6 +39,9 @@ final class Scratch {
     var ruleList: [Int32] = []
     /// The literal scan's occurrences in one text.
     var occurrences: [AhoCorasick.Occurrence] = []
+    /// The views of the post being evaluated, and one pattern's matches in one view.
+    var views: [Evaluator.View] = []
+    var found: [Range<Int>] = []
     /// Candidates named by evidence texts of the current post.
     var attributions: [AttributionKey: [(label: String, profile: String?)]] = [:]
     /// Candidates evidence texts name before the post's date and context narrow them down, kept

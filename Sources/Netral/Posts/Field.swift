@@ -76,29 +76,37 @@ public struct FieldValue: Sendable, Hashable {
 extension Post {
     /// The non-empty values of `field` in this post.
     public func values(of field: Field) -> [FieldValue] {
-        func one(_ text: String?) -> [FieldValue] {
-            guard let text, !text.isEmpty else { return [] }
-            return [FieldValue(field: field, index: 0, text: text)]
+        var values: [FieldValue] = []
+        forEachValue(of: field) { values.append($0) }
+        return values
+    }
+
+    /// Calls `body` with each non-empty value of `field`, in order: ``values(of:)`` without
+    /// building an array (the evaluator reads every post's fields).
+    func forEachValue(of field: Field, _ body: (FieldValue) -> Void) {
+        func one(_ text: String?) {
+            guard let text, !text.isEmpty else { return }
+            body(FieldValue(field: field, index: 0, text: text))
         }
-        func each(_ texts: [String?]) -> [FieldValue] {
-            texts.enumerated().compactMap { i, text in
-                guard let text, !text.isEmpty else { return nil }
-                return FieldValue(field: field, index: i, text: text)
+        func each(_ text: (Int) -> String?, count: Int) {
+            for i in 0..<count {
+                guard let text = text(i), !text.isEmpty else { continue }
+                body(FieldValue(field: field, index: i, text: text))
             }
         }
         switch field {
-        case .text: return one(text)
-        case .hashtags: return each(hashtags.map { $0.hasPrefix("#") ? $0 : "#" + $0 })
-        case .mediaCaption: return each(media.map(\.caption))
-        case .mediaAlt: return each(media.map(\.alt))
-        case .mediaOCR: return each(media.map(\.ocr))
-        case .location: return one(location)
-        case .targetText: return one(target?.text)
-        case .targetAuthor: return one(target?.author)
-        case .targetURL: return one(target?.url)
-        case .author: return one(author)
-        case .profileName: return one(profile?.name)
-        case .profileBio: return one(profile?.bio)
+        case .text: one(text)
+        case .hashtags: each({ hashtags[$0].hasPrefix("#") ? hashtags[$0] : "#" + hashtags[$0] }, count: hashtags.count)
+        case .mediaCaption: each({ media[$0].caption }, count: media.count)
+        case .mediaAlt: each({ media[$0].alt }, count: media.count)
+        case .mediaOCR: each({ media[$0].ocr }, count: media.count)
+        case .location: one(location)
+        case .targetText: one(target?.text)
+        case .targetAuthor: one(target?.author)
+        case .targetURL: one(target?.url)
+        case .author: one(author)
+        case .profileName: one(profile?.name)
+        case .profileBio: one(profile?.bio)
         }
     }
 }
