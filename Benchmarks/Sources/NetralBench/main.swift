@@ -159,7 +159,6 @@ if args.count > 1, args[1] == "profile" {
     let chosen = all ? posts : zip(posts, results).filter { $0.1.flagged == wanted && $0.1.errors.isEmpty }.map(\.0)
     let rounds = option("--rounds", 5)
     print("plan:", e.planSummary.patterns, "patterns,", e.planSummary.atoms, "atoms,", e.planSummary.automatonBytes / 1024, "KiB automaton")
-    let t = (0..<rounds).map { _ in seconds { _ = e.evaluate(chosen) } }.min()!  // the least disturbed round
     if args.contains("--normalize") {
         // The normaliser alone, on every field of the chosen posts (with the leetspeak view where there is one).
         let normalizer = Normalizer()
@@ -179,6 +178,7 @@ if args.count > 1, args[1] == "profile" {
         print(String(format: "normalising: %.2f µs/post, %.2f µs/text (%d texts, %d bytes)", t / Double(chosen.count) * 1e6, t / Double(count) * 1e6 * Double(rounds), count / rounds, bytes / rounds))
         exit(0)
     }
+    let t = (0..<rounds).map { _ in seconds { _ = e.evaluate(chosen) } }.min()!  // the least disturbed round
     print(String(format: "%d %@ posts, best of %d rounds: %.1f µs/post", chosen.count, all ? "(all)" : wanted ? "flagged" : "clean", rounds, t / Double(chosen.count) * 1e6))
     exit(0)
 }
