@@ -295,10 +295,10 @@ for factor in scales {
         let few = Array(corpus.posts.prefix(min(postCount, option("--paired-posts", 20_000))))
         let speedUps = (0..<pairs).map { _ in seconds { _ = baseline.evaluate(few) } / seconds { _ = e1.evaluate(few) } }
         let many = min(postCount, option("--paired-e2e-posts", 100_000))
-        let manyJSONL = corpus.jsonl.prefix(prefixLength(lines: many, of: corpus.jsonl))
+        let manyJSONL = Data(corpus.jsonl.prefix(prefixLength(lines: many, of: corpus.jsonl)))
         let manyTexts = Array(rawTexts.prefix(many))
         let ceilingRatios: [Double] = ceiling.available ? (0..<pairs).map { _ in
-            seconds { _ = ceiling.scan(manyTexts) } / seconds { _ = endToEnd(e2, read: chunks(of: Data(manyJSONL))) }
+            seconds { _ = ceiling.scan(manyTexts) } / seconds { _ = endToEnd(e2, read: chunks(of: manyJSONL)) }
         } : []
         func spread(_ values: [Double], _ format: String) -> String {
             let sorted = values.sorted()
