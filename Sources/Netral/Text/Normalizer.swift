@@ -163,18 +163,28 @@ public struct Normalizer: Sendable, Hashable {
         let emoji = options.contains(.emoji)
         var contiguous = text
         contiguous.withUTF8 { bytes in
+        // ASCII runs are mapped into a small buffer on the stack and appended from it at once: one
+        // append a block instead of one a byte (each with its uniqueness check and the array's
+        // storage read back from memory).
+        withUnsafeTemporaryAllocation(of: Unit.self, capacity: Normalizer.asciiBlock) { block in
             var index = 0
             var offset = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte < 0x80 {
                     // ASCII: one byte, one character (a combining mark after it is handled on its own).
-                    var value = byte
-                    if fold, value >= 65, value <= 90 { value += 32 }
-                    if value == 9 || value == 10 || value == 13 || value == 11 || value == 12 { value = 32 }
-                    units.items.append(Unit(scalar: Unicode.Scalar(value), start: Int32(offset), end: Int32(offset + 1)))
-                    offset += 1
-                    index += 1
+                    var filled = 0
+                    while filled < block.count, index < bytes.count, bytes[index] < 0x80 {
+                        var value = bytes[index]
+                        if fold, value >= 65, value <= 90 { value += 32 }
+                        if value == 9 || value == 10 || value == 13 || value == 11 || value == 12 { value = 32 }
+                        block.initializeElement(at: filled, to: Unit(scalar: Unicode.Scalar(value), start: Int32(offset),
+                                                                     end: Int32(offset + 1)))
+                        filled += 1
+                        offset += 1
+                        index += 1
+                    }
+                    units.items.append(contentsOf: UnsafeBufferPointer(rebasing: block[0..<filled]))
                     continue
                 }
                 // A run of non-ASCII bytes: walk its characters (graphemes), as emoji and accents need.
@@ -210,7 +220,11 @@ public struct Normalizer: Sendable, Hashable {
                 index = end
             }
         }
+        }
     }
+
+    /// ASCII units mapped at a time in ``mapCharacters(of:into:)`` (a 768-byte buffer on the stack).
+    private static let asciiBlock = 64
 
     /// The common run of emoji, "🔥" or "😍😍😍": pictographs each its own character, which every step
     /// leaves as they are (``NormalizationTables/plainPictographs``), appended without decoding
