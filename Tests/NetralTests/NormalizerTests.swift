@@ -21,6 +21,23 @@ struct NormalizerTests {
         #expect(original(of: "coblos", in: n) == "COBLOS")
     }
 
+    /// ASCII runs are mapped in blocks of 64 units: a run longer than a block, with upper case, tabs and
+    /// non-ASCII text on both sides of the block boundaries, reads and maps back as a unit at a time would.
+    @Test func longASCIIRunsAcrossMappingBlocks() {
+        let words = (0..<40).map { $0 % 3 == 0 ? "KATA\($0)" : "kata\($0)" }
+        let text = "🔥 " + words.joined(separator: "\t") + " é " + words.joined(separator: "  ")
+        let n = normalizer.normalize(text)
+        let expected = "🔥 " + words.map { $0.lowercased() }.joined(separator: " ") + " e " + words.map { $0.lowercased() }.joined(separator: " ")
+        #expect(n.text == expected)
+        // Every unit of an ASCII character maps back to the one byte it came from, in every block.
+        for word in ["KATA0", "KATA15", "kata31", "KATA39"] {
+            #expect(original(of: " " + word.lowercased() + " ", in: n)?.trimmingCharacters(in: .whitespaces) == word)
+        }
+        let lastWord = words[39]
+        #expect(n.originalRange(of: (n.text.utf8.count - lastWord.utf8.count)..<n.text.utf8.count)
+                == (text.utf8.count - lastWord.utf8.count)..<text.utf8.count)
+    }
+
     @Test func foldsFullWidthMathAndDiacritics() {
         #expect(normalizer.normalize("ＰＲＡＢＯＷＯ").text == "prabowo")
         #expect(normalizer.normalize("𝐆𝐚𝐧𝐣𝐚𝐫").text == "ganjar")
