@@ -39,8 +39,9 @@ final class Scratch {
     var ruleList: [Int32] = []
     /// The literal scan's occurrences in one text.
     var occurrences: [AhoCorasick.Occurrence] = []
-    /// The views of the post being evaluated, and one pattern's matches in one view.
+    /// The views of the post being evaluated (emptied after it, the capacity kept).
     var views: [Evaluator.View] = []
+    /// One pattern's matches in one view, while `Evaluator.run` maps them to hits.
     var found: [Range<Int>] = []
     /// Candidates named by evidence texts of the current post.
     var attributions: [AttributionKey: [(label: String, profile: String?)]] = [:]
