@@ -112,49 +112,35 @@ public final class Engine: Sendable {
             while chunk.count < size, let raw = next() { chunk.append(raw) }
             return chunk.isEmpty ? nil : chunk
         }
-        let work = OrderedWork<[JSONLinesReader.RawRecord], [Output]>()
         let workers = threadCount
-        let scratches = (0..<workers).map { _ in takeScratch() }
-        let running = DispatchGroup()
-        for box in scratches {
-            running.enter()
-            DispatchQueue.global().async { [evaluator] in
-                let scratch = box.scratch
-                while let (number, chunk) = work.take() {
-                    work.finish(number, chunk.compactMap { raw -> Output? in
-                        guard let record = raw.record() else { return nil }
-                        let output: BatchOutput
-                        switch record.post {
-                        case .success(let post): output = .result(line: record.line, evaluator.evaluate(post, scratch: scratch))
-                        case .failure(let error): output = .error(error)
-                        }
-                        return (record, output, transform(record, output))
-                    })
+        let work = OrderedWork<[JSONLinesReader.RawRecord], [Output]>()
+        try onWorkers(work, workers: workers, body: { [evaluator] chunk, scratch in
+            chunk.compactMap { raw -> Output? in
+                guard let record = raw.record() else { return nil }
+                let output: BatchOutput
+                switch record.post {
+                case .success(let post): output = .result(line: record.line, evaluator.evaluate(post, scratch: scratch))
+                case .failure(let error): output = .error(error)
                 }
-                running.leave()
+                return (record, output, transform(record, output))
             }
-        }
-        // However this ends (an `emit` may throw), the workers stop before it returns.
-        defer {
-            work.cancel()
-            running.wait()
-            scratches.forEach(giveBack)
-        }
-        var submitted = 0, emitted = 0, exhausted = false
-        while true {
-            while !exhausted, submitted - emitted < 2 * workers {
-                if let chunk = nextChunk() {
-                    work.submit(chunk)
-                    submitted += 1
-                } else {
-                    exhausted = true
-                    work.close()
+        }) {
+            var submitted = 0, emitted = 0, exhausted = false
+            while true {
+                while !exhausted, submitted - emitted < 2 * workers {
+                    if let chunk = nextChunk() {
+                        work.submit(chunk)
+                        submitted += 1
+                    } else {
+                        exhausted = true
+                        work.close()
+                    }
                 }
+                guard emitted < submitted else { return }
+                let outputs = work.output(emitted)
+                emitted += 1
+                for (record, output, transformed) in outputs { try emit(record, output, transformed) }
             }
-            guard emitted < submitted else { return }
-            let outputs = work.output(emitted)
-            emitted += 1
-            for (record, output, transformed) in outputs { try emit(record, output, transformed) }
         }
     }
 
@@ -197,31 +183,50 @@ public final class Engine: Sendable {
         options.threads > 0 ? options.threads : max(1, ProcessInfo.processInfo.activeProcessorCount)
     }
 
-    /// Applies `work` to slices of `items` on all workers, each with its own scratch, and joins
-    /// the outputs in order. The slices are small and taken one after another by whichever worker
-    /// is free, so a worker the system holds back does not leave the others idle at the end.
-    private func parallelChunks<T: Sendable, R>(_ items: [T], _ work: @Sendable (ArraySlice<T>, Scratch) -> [R]) -> [R] {
-        let workers = min(threadCount, max(1, items.count / 16))
-        if workers <= 1 { return withScratch { work(items[...], $0) } }
-        let size = min(256, max(16, items.count / (8 * workers)))
-        let slices = (items.count + size - 1) / size
-        let slots = Slots<[R]>(count: slices)
-        let taken = Atomic<Int>(0)
+    /// Runs the tasks of `work` through `body` on `workers` threads, each with a scratch taken from
+    /// the pool (and given back) on the calling thread, while `feed`, on the calling thread, submits
+    /// the tasks and takes their outputs in order. However `feed` ends (it may throw), the workers
+    /// stop before this returns.
+    private func onWorkers<Input, Output, R>(_ work: OrderedWork<Input, Output>, workers: Int,
+                                             body: @escaping @Sendable (Input, Scratch) -> Output, feed: () throws -> R) rethrows -> R {
         let scratches = (0..<workers).map { _ in takeScratch() }
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let scratch = scratches[worker].scratch
-            while case let slice = taken.wrappingAdd(1, ordering: .relaxed).oldValue, slice < slices {
-                let lower = slice * size
-                slots.set(slice, work(items[lower..<min(items.count, lower + size)], scratch))
+        let running = DispatchGroup()
+        for box in scratches {
+            running.enter()
+            DispatchQueue.global().async {
+                let scratch = box.scratch
+                while let (number, task) = work.take() { work.finish(number, body(task, scratch)) }
+                running.leave()
             }
         }
-        scratches.forEach(giveBack)
-        return slots.collect().flatMap { $0 }
+        defer {
+            work.cancel()
+            running.wait()
+            scratches.forEach(giveBack)
+        }
+        return try feed()
     }
 
-    /// Maps `items` on all workers, each with its own scratch, keeping order.
-    private func parallelMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T, Scratch) -> R) -> [R] {
-        parallelChunks(items) { slice, scratch in slice.map { transform($0, scratch) } }
+    /// Maps `items` on all workers, each with its own scratch, keeping order. The items go in
+    /// small slices, each taken by whichever worker is free, so a worker the system holds back
+    /// does not leave the others idle at the end.
+    private func parallelMap<T: Sendable, R>(_ items: [T], _ transform: @escaping @Sendable (T, Scratch) -> R) -> [R] {
+        let workers = min(threadCount, max(1, items.count / 16))
+        if workers <= 1 { return withScratch { scratch in items.map { transform($0, scratch) } } }
+        let size = min(256, max(16, items.count / (8 * workers)))
+        let work = OrderedWork<Range<Int>, [R]>()
+        return onWorkers(work, workers: workers, body: { slice, scratch in items[slice].map { transform($0, scratch) } }) {
+            var slices = 0
+            for lower in stride(from: 0, to: items.count, by: size) {
+                work.submit(lower..<min(items.count, lower + size))
+                slices += 1
+            }
+            work.close()
+            var results: [R] = []
+            results.reserveCapacity(items.count)
+            for slice in 0..<slices { results += work.output(slice) }
+            return results
+        }
     }
 }
 
@@ -231,25 +236,4 @@ public enum BatchOutput: Sendable {
     case result(line: Int, PostResult)
     /// The record could not be read as a post.
     case error(RecordError)
-}
-
-/// Result slots written by several workers, each index by exactly one.
-private final class Slots<R>: @unchecked Sendable {
-    private let base: UnsafeMutablePointer<R?>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        base = .allocate(capacity: count)
-        base.initialize(repeating: nil, count: count)
-    }
-
-    deinit {
-        base.deinitialize(count: count)
-        base.deallocate()
-    }
-
-    func set(_ index: Int, _ value: R) { base[index] = value }
-
-    func collect() -> [R] { (0..<count).map { base[$0]! } }
 }
