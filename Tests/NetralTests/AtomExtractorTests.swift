@@ -111,6 +111,32 @@ struct AtomExtractorTests {
         #expect(Atom("prabowosubianto", wordStart: true, wordEnd: true).truncated(to: 8) == Atom("prabowos", wordStart: true, wordEnd: false))
     }
 
+    @Test func literalsKeepTheirCaseForTheOriginalText() {
+        var asWritten = extractor
+        asWritten.foldsCase = false
+        #expect(asWritten.filter(of: #"\bPAGI\b|Ayo\s+Coblos"#)?.description == "{Coblos,‹PAGI›}")
+        #expect(extractor.filter(of: #"\bPAGI\b|Ayo\s+Coblos"#)?.description == "{coblos,‹pagi›}")
+    }
+
+    @Test func originalChecksCompareTheWrittenBytesWhereTheyStand() {
+        func holds(_ check: OriginalCheck?, _ text: String, _ range: Range<Int>) -> Bool {
+            Array(text.utf8).withUnsafeBufferPointer { check!.holds(in: $0, at: range) }
+        }
+        let cased = OriginalCheck(written: "PAGI", cased: true, wordStart: true, wordEnd: true)
+        #expect(holds(cased, "ayo PAGI!", 4..<8))
+        #expect(!holds(cased, "ayo pagi!", 4..<8), "case counts in a cased pattern")
+        #expect(!holds(cased, "xPAGI", 1..<5) && !holds(cased, "PAGIx", 0..<4), "a word byte next to it")
+        #expect(holds(cased, "éPAGI", 2..<6), "a non-ASCII neighbour never rules a match out")
+        #expect(holds(cased, "PPPAGI", 0..<6), "bytes longer than the literal: the normaliser changed them, not ruled out")
+        let caseless = OriginalCheck(written: "Pagi", cased: false, wordStart: false, wordEnd: false)
+        #expect(holds(caseless, "xpAGIx", 1..<5))
+        #expect(!holds(caseless, "p4gi", 0..<4))
+        #expect(!holds(OriginalCheck(written: "a-b", cased: false, wordStart: false, wordEnd: false), "a_b", 0..<3), "only letters fold")
+        #expect(OriginalCheck(written: "Jakarta Menyala", cased: true, wordStart: false, wordEnd: false) == nil, "a space stands for any white space")
+        #expect(OriginalCheck(written: "Café", cased: true, wordStart: false, wordEnd: false) == nil)
+        #expect(cased?.prefix(2) == OriginalCheck(written: "PA", cased: true, wordStart: true, wordEnd: false))
+    }
+
     @Test func unsupportedSyntaxIsUnfilterable() {
         #expect(atoms(#"(a)\1"#) == nil)
         #expect(atoms(#"(?i)coblos"#) == nil)

@@ -206,7 +206,7 @@ struct EngineBatchTests {
         #expect(on.planSummary.atoms > 5)
     }
 
-    @Test func originalViewPatternsAreFilteredByTheirLowerCaseLiterals() throws {
+    @Test func originalViewPatternsAreFilteredByTheirLiteralsCheckedInTheOriginal() throws {
         let rules = """
         rules:
           - id: T.AKRONIM
@@ -223,6 +223,13 @@ struct EngineBatchTests {
             basis: [uji]
             patterns:
               yg: {regex: '\\bYG\\b', view: original, cased: true}
+          - id: T.PARSIAL
+            title: Akronim di dalam kata, huruf apa saja
+            severity: low
+            category: uji
+            basis: [uji]
+            patterns:
+              akronim: {regex: '{{candidate.acronyms|partial}}', view: original}
         """
         var explain = EngineOptions()
         explain.explain = true
@@ -232,13 +239,33 @@ struct EngineBatchTests {
         let baseline = try Fixtures.engine(Fixtures.profile, rules, options: off)
         // "yg" normalises to "yang": a literal the normaliser changes cannot be looked for in the normalised view.
         #expect(on.planSummary.unfilterable == ["T.SINGKATAN/yg"])
-        for text in ["Salam AMIN!", "amin ya allah", "selamat pagi", "AMINAH datang", "YG penting sehat"] {
+        // The literal is checked where the normalised view has it: in its case, and as a whole word
+        // of the original. A zero-width space (gone from the normalised view) still bounds a word, and
+        // text the normaliser changed around the literal (a squeezed letter, spaced or leetspeak
+        // letters) is not ruled out.
+        let texts = ["Salam AMIN!", "amin ya allah", "Amin", "selamat pagi", "AMINAH datang", "BAMIN", "YG penting sehat",
+                     "salam\u{200B}AMIN", "AMIN\u{200B}x", "AMIIN", "AAMIN", "A M I N", "4MIN", "AMİN", "ＡＭＩＮ", "#AMIN2024", "(AMIN)",
+                     "jaaamin", "JAAAMIN", "JAMINAN", "jaminan", "s4lam 4m1n"]
+        for text in texts {
             let post = Post(id: "1", text: text)
             let a = on.evaluate(post), b = baseline.evaluate(post)
             #expect(a.findings == b.findings, "prefilter changed the result for \(text)")
         }
-        #expect(on.evaluate(Post(id: "1", text: "Salam AMIN!")).findings.map(\.ruleID) == ["T.AKRONIM"])
-        #expect(on.evaluate(Post(id: "1", text: "selamat pagi")).explanation?.first?.outcome == .skippedPrefilter)
+        func flagged(by rule: String) -> [String] {
+            texts.filter { text in on.evaluate(Post(id: "1", text: text)).findings.contains { $0.ruleID == rule } }
+        }
+        #expect(flagged(by: "T.AKRONIM") == ["Salam AMIN!", "salam\u{200B}AMIN", "AMIN\u{200B}x", "(AMIN)"])
+        // Any case, inside a word too; "jaaamin" squeezes to "jamin", whose "amin" maps back to "aaamin".
+        #expect(flagged(by: "T.PARSIAL") == ["Salam AMIN!", "amin ya allah", "Amin", "AMINAH datang", "BAMIN", "salam\u{200B}AMIN",
+                                             "AMIN\u{200B}x", "AAMIN", "#AMIN2024", "(AMIN)", "jaaamin", "JAAAMIN", "JAMINAN", "jaminan"])
+        // Lower case, or inside a word, the cased acronym's rule is not even evaluated.
+        let cased = { (text: String) in on.evaluate(Post(id: "1", text: text)).explanation?.first { $0.ruleID == "T.AKRONIM" }?.outcome }
+        for text in ["selamat pagi", "amin ya allah", "Amin", "AMINAH datang", "BAMIN", "#AMIN2024"] {
+            #expect(cased(text) == .skippedPrefilter, "\(text)")
+        }
+        #expect(cased("salam\u{200B}AMIN") == .flagged)
+        // Where the normaliser squeezed a letter the mapped bytes are longer than the literal: not ruled out.
+        #expect(cased("jaaamin") == .conditionFalse)
     }
 
     /// The profile-and-support fixture engine on `threads` workers, `chunkSize` posts to a chunk.

@@ -12,21 +12,37 @@ struct Atom: Hashable, Sendable, CustomStringConvertible {
     var wordStart: Bool
     /// Counts only when not followed by an ASCII word byte.
     var wordEnd: Bool
+    /// For a literal of a pattern that reads the original text: what the original must hold
+    /// where the atom is found (nil: nothing, or a pattern on the normalised view).
+    var original: OriginalCheck?
 
-    init(_ text: String, wordStart: Bool = false, wordEnd: Bool = false) {
+    init(_ text: String, wordStart: Bool = false, wordEnd: Bool = false, original: OriginalCheck? = nil) {
         self.text = text
         self.wordStart = wordStart
         self.wordEnd = wordEnd
+        self.original = original
     }
 
-    var description: String { (wordStart ? "‹" : "") + text + (wordEnd ? "›" : "") }
+    /// The text, its bounds written ‹word start and word end›; a checked atom adds the literal
+    /// the original must hold, in ⟨⟩ (with its own bounds).
+    var description: String {
+        var written = ""
+        if let original {
+            written = "⟨" + (original.wordStart ? "‹" : "") + String(decoding: original.written, as: UTF8.self)
+                + (original.wordEnd ? "›" : "") + (original.cased ? "" : "/i") + "⟩"
+        }
+        return (wordStart ? "‹" : "") + text + (wordEnd ? "›" : "") + written
+    }
 
-    /// The bounds as bits, for the scan loop: 1 word start, 2 word end.
-    var bounds: UInt8 { (wordStart ? 1 : 0) | (wordEnd ? 2 : 0) }
+    /// The bounds as bits, for the scan loop: 1 word start, 2 word end, 4 checked in the original
+    /// text (``original``).
+    var bounds: UInt8 { (wordStart ? 1 : 0) | (wordEnd ? 2 : 0) | (original != nil ? 4 : 0) }
 
     /// How selective the atom is, for choosing between the literals of a sequence: its length,
     /// plus two for each bound (a bounded word is rarer than the same letters anywhere).
-    var score: Int { text.utf8.count + (wordStart ? 2 : 0) + (wordEnd ? 2 : 0) }
+    var score: Int {
+        text.utf8.count + (wordStart || original?.wordStart == true ? 2 : 0) + (wordEnd || original?.wordEnd == true ? 2 : 0)
+    }
 
     /// The atom cut to at most `maximumBytes` bytes at a character boundary; a cut atom no longer
     /// ends where the literal does, so it loses its end bound.
@@ -40,7 +56,7 @@ struct Atom: Hashable, Sendable, CustomStringConvertible {
             out.unicodeScalars.append(scalar)
             bytes += width
         }
-        return out.isEmpty ? self : Atom(out, wordStart: wordStart, wordEnd: false)
+        return out.isEmpty ? self : Atom(out, wordStart: wordStart, wordEnd: false, original: original?.prefix(bytes))
     }
 
     /// ASCII letters, digits and `_`.

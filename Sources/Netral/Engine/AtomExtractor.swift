@@ -6,7 +6,9 @@
 ///
 /// The analysis is conservative: whatever it does not understand makes the
 /// pattern "unfilterable" (nil), and an unfilterable pattern always runs.
-/// Atoms are lower-case, because the normalised view is. An atom right after
+/// Atoms are lower-case, because the normalised view is (unless ``foldsCase`` is
+/// false: a pattern on the original text keeps its literals as written, for
+/// ``OriginalCheck``). An atom right after
 /// a word-start assertion (`\b`, `(?<![\p{L}\p{N}_])`, a whole-word list)
 /// counts only at the start of a word, and one right before a word-end
 /// assertion only at the end of one (see ``Atom``).
@@ -33,6 +35,9 @@ struct AtomExtractor {
 
     /// What each list reference stands for (nil: the list cannot be filtered).
     let listAtoms: (PatternExpander.Reference) -> ListAnalysis?
+    /// Whether atoms are lower-cased, for the normalised view (the default); false keeps literals
+    /// as the pattern writes them, for a pattern that reads the original text.
+    var foldsCase = true
 
     /// What every match of `regex` requires (nil: it cannot be filtered).
     func filter(of regex: String) -> AtomFilter? {
@@ -43,7 +48,7 @@ struct AtomExtractor {
     /// `start`: what the text before every match is known to satisfy.
     func analysis(of regex: String, start: WordStart? = nil) -> ListAnalysis? {
         guard let refs = try? PatternExpander.references(in: regex) else { return nil }
-        var parser = Parser(bytes: Array(regex.utf8), refs: refs, listAtoms: listAtoms)
+        var parser = Parser(bytes: Array(regex.utf8), refs: refs, listAtoms: listAtoms, foldsCase: foldsCase)
         guard case .filter(let filter, let leading) = parser.alternation(start: start), parser.index == parser.bytes.count,
               !filter.atoms.isEmpty, !filter.atoms.contains(where: \.text.isEmpty) else { return nil }
         return (filter, leading.flatMap { $0.isEmpty || $0.contains(where: \.text.isEmpty) ? nil : $0 })
@@ -54,12 +59,20 @@ struct AtomExtractor {
         let bytes: [UInt8]
         let refs: [PatternExpander.Reference]
         let listAtoms: (PatternExpander.Reference) -> ListAnalysis?
+        let foldsCase: Bool
         var index = 0
 
-        init(bytes: [UInt8], refs: [PatternExpander.Reference], listAtoms: @escaping (PatternExpander.Reference) -> ListAnalysis?) {
+        init(bytes: [UInt8], refs: [PatternExpander.Reference], listAtoms: @escaping (PatternExpander.Reference) -> ListAnalysis?, foldsCase: Bool) {
             self.bytes = bytes
             self.refs = refs
             self.listAtoms = listAtoms
+            self.foldsCase = foldsCase
+        }
+
+        /// A literal's text, lower-cased unless the extractor keeps case.
+        func text(_ literal: [UInt8]) -> String {
+            let written = String(decoding: literal, as: UTF8.self)
+            return foldsCase ? written.lowercased() : written
         }
 
         /// What a piece of pattern requires.
@@ -123,7 +136,7 @@ struct AtomExtractor {
             }
             func flush(wordEnd: Bool = false) {
                 if !run.isEmpty {
-                    let atom = Atom(String(decoding: run, as: UTF8.self).lowercased(), wordStart: runWordStart, wordEnd: wordEnd)
+                    let atom = Atom(text(run), wordStart: runWordStart, wordEnd: wordEnd)
                     if runIsLeading { leading = optionalLeading?.union([atom]); runIsLeading = false }
                     consider(.any([atom]))
                 }
@@ -245,7 +258,7 @@ struct AtomExtractor {
                     if optional {
                         // Its first literals, if known; the start is decided by a later element.
                         let first: Set<Atom>? = literal.map { bytes in
-                            [Atom(String(decoding: bytes, as: UTF8.self).lowercased(),
+                            [Atom(text(bytes),
                                   wordStart: startHere?.startsWord(with: bytes[0]) ?? false)]
                         } ?? element?.leading
                         optionalLeading = first.flatMap { first in optionalLeading.map { $0.union(first) } }

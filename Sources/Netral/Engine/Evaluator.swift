@@ -113,6 +113,7 @@ final class Evaluator: Sendable {
     private func markCandidates(_ views: [View], _ scratch: Scratch) {
         let stamp = scratch.stamp
         let atomGroups = plan.atomGroups, isLeading = plan.atomIsLeading, lengths = plan.atomLengths, bounds = plan.atomBounds
+        let checks = plan.atomChecks
         // The arrays are moved out of the scratch and back: through the class, every append would
         // check exclusivity and uniqueness.
         let marks = scratch.groupStamp, seen = scratch.atomStamp
@@ -130,14 +131,24 @@ final class Evaluator: Sendable {
         // atoms' hits are leadingHits[textStart[n]..<textStart[n + 1]].
         for n in 0..<(2 * views.count) {
             textStart.append(Int32(leadingHits.count))
-            guard var text = n & 1 == 0 ? views[n >> 1].normalized.text : views[n >> 1].leet?.text else { continue }
+            guard let view = n & 1 == 0 ? views[n >> 1].normalized : views[n >> 1].leet else { continue }
+            var text = view.text
+            // Where the look-ups of checked atoms in the original text got to (hits come in text order).
+            var cursor = NormalizedText.Cursor()
             text.withUTF8 { bytes in
                 occurrences.removeAll(keepingCapacity: true)
                 plan.prefilter.scan(bytes, into: &occurrences)
                 for occurrence in occurrences {
                     let atom = Int(occurrence.needle), end = Int(occurrence.end)
                     let start = end + 1 - Int(lengths[atom])
-                    if bounds[atom] != 0, !Atom.stands(bounds: bounds[atom], in: bytes, start: start, end: end + 1) { continue }
+                    if bounds[atom] != 0 {
+                        if !Atom.stands(bounds: bounds[atom], in: bytes, start: start, end: end + 1) { continue }
+                        if bounds[atom] & 4 != 0, let check = checks[atom] {
+                            let range = view.originalRange(of: start..<(end + 1), cursor: &cursor)
+                            var original = view.original
+                            if !original.withUTF8({ check.holds(in: $0, at: range) }) { continue }
+                        }
+                    }
                     if isLeading[atom] { leadingHits.append(LeadingHit(atom: Int32(atom), start: Int32(start))) }
                     guard seen[atom] != stamp else { continue }
                     seen[atom] = stamp

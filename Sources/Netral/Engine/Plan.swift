@@ -97,6 +97,8 @@ final class Plan: Sendable {
     /// Per atom: where it must stand to count (``Atom/bounds``), less the word-start bound, which
     /// the automaton itself checks (``AhoCorasick``): what is left to check at each occurrence.
     let atomBounds: [UInt8]
+    /// Per atom: what the original text must hold where it occurs (bound 4), for a pattern that reads the original.
+    let atomChecks: [OriginalCheck?]
     /// Memo key × atom: set when the key's pattern is anchored and its matches may start with the atom.
     let leadingAtoms: BitMatrix
     /// Rules (by index) the prefilter can never skip.
@@ -117,14 +119,19 @@ final class Plan: Sendable {
         self.ruleSet = ruleSet
         let expander = PatternExpander(lists: ruleSet.lists, normalizer: options.normalizer)
         var listAtomCache: [String: AtomExtractor.ListAnalysis?] = [:]
-        let extractor = AtomExtractor(listAtoms: { ref in
-            let cacheKey = "\(ref.list)\u{0}\(ref.partial)"
-            if let known = listAtomCache[cacheKey] { return known }
-            guard let list = ruleSet.lists[ref.list] else { return nil }
-            let analysis = Plan.analysis(of: list, normalizer: options.normalizer, wholeWords: !ref.partial)
-            listAtomCache[cacheKey] = analysis
-            return analysis
-        })
+        // Two readers of patterns: for the normalised view (literals lower-cased and normalised), and
+        // for the original text (literals as written, to be checked there; see `originalViewAnalysis`).
+        func extractor(asWritten: Bool) -> AtomExtractor {
+            AtomExtractor(listAtoms: { ref in
+                let cacheKey = "\(ref.list)\u{0}\(ref.partial)\u{0}\(asWritten)"
+                if let known = listAtomCache[cacheKey] { return known }
+                guard let list = ruleSet.lists[ref.list] else { return nil }
+                let analysis = Plan.analysis(of: list, normalizer: options.normalizer, wholeWords: !ref.partial, asWritten: asWritten)
+                listAtomCache[cacheKey] = analysis
+                return analysis
+            }, foldsCase: !asWritten)
+        }
+        let normalizedExtractor = extractor(asWritten: false), originalExtractor = extractor(asWritten: true)
         var patterns: [Pattern] = []
         var rules: [CompiledRule] = []
         var atomIndex: [Atom: Int] = [:]
@@ -190,8 +197,8 @@ final class Plan: Sendable {
                     // A new pattern: its atoms make it (by its memo key) a candidate.
                     memoKey = memo.count
                     memo[memoText] = memoKey
-                    let analysis = spec.view == .normalized ? extractor.analysis(of: spec.regex)
-                        : Plan.originalViewAnalysis(extractor.analysis(of: spec.regex), normalizer: options.normalizer)
+                    let analysis = spec.view == .normalized ? normalizedExtractor.analysis(of: spec.regex)
+                        : Plan.originalViewAnalysis(originalExtractor.analysis(of: spec.regex), normalizer: options.normalizer, cased: spec.cased)
                     memoFilterable.append(analysis != nil)
                     // Every match starts with a known literal: confirm only where one occurs, anchored there.
                     if let leading = analysis?.leading, options.prefilter {
@@ -225,10 +232,13 @@ final class Plan: Sendable {
         self.unfilterablePatterns = unfilterable
         var needles = [[UInt8]](repeating: [], count: atomIndex.count)
         var bounds = [UInt8](repeating: 0, count: atomIndex.count)
+        var checks = [OriginalCheck?](repeating: nil, count: atomIndex.count)
         for (atom, id) in atomIndex {
             needles[id] = Array(atom.text.utf8)
             bounds[id] = atom.bounds
+            checks[id] = atom.original
         }
+        self.atomChecks = checks
         self.prefilter = AhoCorasick(needles: needles, wordStart: bounds.map { $0 & 1 != 0 })
         self.atomBounds = bounds.map { $0 & ~1 }
         self.fields = Field.allCases.filter(fieldsUsed.contains)
@@ -293,32 +303,39 @@ extension Plan {
     static func truncated(_ atom: Atom) -> Atom { atom.truncated(to: maximumAtomBytes) }
 
     /// What the prefilter (which scans the normalised view) may require of a pattern that reads
-    /// the original text: its literals, lower-cased, wherever they stand. Normalising keeps the
-    /// letters of a word that is already in normal form (only its case changes), so a literal
-    /// that normalises to itself occurs in the normalised view wherever it occurs in the
-    /// original; a literal that does not (an abbreviation, a character the normaliser folds)
-    /// leaves the pattern unfilterable. Never anchored: offsets differ between the views.
-    static func originalViewAnalysis(_ analysis: AtomExtractor.ListAnalysis?, normalizer: Normalizer) -> AtomExtractor.ListAnalysis? {
-        guard let analysis, analysis.filter.atoms.allSatisfy({ normalizer.normalize($0.text).text == $0.text }) else { return nil }
-        return (analysis.filter.mapAtoms { Atom($0.text) }, nil)
+    /// the original text, from its literals as written: each lower-cased, without bounds in the
+    /// normalised view (which may have lost them), with an ``OriginalCheck`` of the literal in
+    /// its case and bounds when it is ASCII. Normalising keeps the letters of a word that is
+    /// already in normal form (only its case changes), so a literal that normalises to its lower
+    /// case occurs in the normalised view wherever it occurs in the original; a literal that does
+    /// not (an abbreviation, a character the normaliser folds) leaves the pattern unfilterable.
+    /// Never anchored: offsets differ between the views.
+    static func originalViewAnalysis(_ analysis: AtomExtractor.ListAnalysis?, normalizer: Normalizer, cased: Bool) -> AtomExtractor.ListAnalysis? {
+        guard let analysis, analysis.filter.atoms.allSatisfy({ normalizer.normalize($0.text.lowercased()).text == $0.text.lowercased() }) else { return nil }
+        return (analysis.filter.mapAtoms { atom in
+            Atom(atom.text.lowercased(), original: OriginalCheck(written: atom.text, cased: cased, wordStart: atom.wordStart, wordEnd: atom.wordEnd))
+        }, nil)
     }
 
-    /// The filter of a list: one of its literal entries (normalised), or what one of its regex
+    /// The filter of a list: one of its literal entries (normalised, or as written with
+    /// `asWritten`, for a pattern on the original text), or what one of its regex
     /// entries requires; nil when some entry requires nothing (the list can then match without
     /// any known literal). Its leading literals: the literal entries and the regex entries'
     /// leading literals (nil when some regex entry has none). With `wholeWords` (a reference
     /// without `|partial`), every match is a whole word: literal entries count only as whole
     /// words, and regex entries' first literals only at the start of one.
-    static func analysis(of list: WordList, normalizer: Normalizer, wholeWords: Bool) -> AtomExtractor.ListAnalysis? {
+    static func analysis(of list: WordList, normalizer: Normalizer, wholeWords: Bool, asWritten: Bool = false) -> AtomExtractor.ListAnalysis? {
         var branches: [AtomFilter] = []
         var leading: Set<Atom>? = []
         for entry in list.entries {
             if entry.isRegex {
-                guard let inner = AtomExtractor(listAtoms: { _ in nil }).analysis(of: entry.text, start: wholeWords ? .notAfterWord : nil) else { return nil }
+                guard let inner = AtomExtractor(listAtoms: { _ in nil }, foldsCase: !asWritten).analysis(of: entry.text, start: wholeWords ? .notAfterWord : nil) else { return nil }
                 branches.append(inner.filter)
                 leading = inner.leading.flatMap { entryLeading in leading.map { $0.union(entryLeading) } }
             } else {
-                let normal = normalizer.normalize(entry.text).text
+                // As written, a run of white space reads as one space (the pattern matches `\s+` there).
+                let normal = asWritten ? entry.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                    : normalizer.normalize(entry.text).text
                 guard !normal.isEmpty else { return nil }
                 let atom = Atom(normal, wordStart: wholeWords, wordEnd: wholeWords)
                 branches.append(.any([atom]))
