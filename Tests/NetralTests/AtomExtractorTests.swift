@@ -59,9 +59,10 @@ struct AtomExtractorTests {
 
     @Test func listsStandForTheirEntries() {
         #expect(atoms("{{calon}}!") == ["anies", "prabowo", "ganjar"])
-        #expect(filter("dukung {{calo}}x") == "all({dukung }, {‹ab›,‹cd›})", "the two most selective parts; \"x\" is not worth it")
-        #expect(filter("dukung {{calon}}") == "all({dukung }, {‹anies›,‹ganjar›,‹prabowo›})")
-        #expect(filter("ab {{calo}}") == "{‹ab›,‹cd›}", "whole words count two bytes more per bound: they beat \"ab \"")
+        #expect(filter("dukung {{calo}}x") == "all({dukung ab›,dukung cd›}, {‹ab›,‹cd›})", "the two most selective parts; \"x\" is not worth it")
+        #expect(filter("dukung {{calon}}") == "all({dukung anies›,dukung ganjar›,dukung prabowo›}, {‹anies›,‹ganjar›,‹prabowo›})")
+        #expect(filter("ab {{calo}}") == "all({ab ab›,ab cd›}, {‹ab›,‹cd›})", "the literal joined to each entry, and the entries")
+        #expect(filter("x{{calo}}") == "all({xab›,xcd›}, {‹ab›,‹cd›})", "joined atoms need not start a word")
         #expect(atoms("{{unknown}}") == nil)
     }
 
@@ -96,7 +97,19 @@ struct AtomExtractorTests {
         #expect(bounded(#"\b(?:di)?coblos"#) == ["coblos"], "after an optional part the literal may start inside a word")
         #expect(bounded(#"coblo+s\b"#) == ["coblo"], "a repeated letter ends the run before the bound")
         #expect(bounded("{{calon}}") == ["‹anies›", "‹prabowo›", "‹ganjar›"], "a whole-word list")
-        #expect(bounded("#{{calon|partial}}") == ["anies", "prabowo", "ganjar"], "a partial list has no bounds")
+        #expect(bounded("#{{calon|partial}}") == ["#anies", "#prabowo", "#ganjar", "anies", "prabowo", "ganjar"], "a partial list has no bounds")
+    }
+
+    @Test func aLiteralJoinsTheFirstLiteralsOfTheGroupAfterIt() {
+        #expect(filter(#"#(?:tolak|stop|jangan\w*)(?:prabowo|anies)\w*"#) == "all({#jangan,#stop,#tolak}, {anies,prabowo})")
+        #expect(filter(#"\bayo\s+(?:pilih|coblos)"#) == "all({‹ayo}, {coblos,pilih})", "white space between: nothing to join")
+        #expect(filter(#"#(?:coblos|pilih)"#) == "all({#coblos,#pilih}, {coblos,pilih})")
+        #expect(leading(#"(?:(?:di)?coblos|pilih)"#) == ["di", "coblos", "pilih"])
+        #expect(filter(#"#(?:(?:di)?coblos|pilih)"#) == "{coblos,pilih}", "joined to an optional start, \"#di\" is too short to keep")
+        #expect(filter(#"#(?:(?:satu)?coblos|pilih)"#) == "all({#coblos,#pilih,#satu}, {coblos,pilih})", "an optional start counts among the first literals")
+        #expect(filter(#"#(?:allin|\d+)x"#) == "{#}", "a branch that starts without a literal: nothing to join")
+        #expect(filter(#"#(?=\w*prabowo)(?:menang|lanjut)"#) == "all({prabowo}, {lanjut,menang})", "a lookahead between")
+        #expect(filter(#"#(?:tolak)?(?:prabowo|anies)"#) == "{anies,prabowo}", "an optional group is not joined")
     }
 
     @Test func boundedAtomsStandOnlyAtWordEdges() {

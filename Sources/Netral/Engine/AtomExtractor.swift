@@ -85,6 +85,9 @@ struct AtomExtractor {
             case filter(AtomFilter, leading: Set<Atom>?)
         }
 
+        /// The most literals a group may start with for a literal before it to be joined to each.
+        static let joinedLimit = 64
+
         /// The least ``AtomFilter/score`` of a second required part (five letters, or a bounded word of three).
         static let selectiveScore = 5
 
@@ -134,11 +137,12 @@ struct AtomExtractor {
             func consider(_ candidate: AtomFilter) {
                 if !candidate.atoms.isEmpty { required.append(candidate) }
             }
-            func flush(wordEnd: Bool = false) {
+            // `required`: false when a longer requirement holding the run was considered instead.
+            func flush(wordEnd: Bool = false, required: Bool = true) {
                 if !run.isEmpty {
                     let atom = Atom(text(run), wordStart: runWordStart, wordEnd: wordEnd)
                     if runIsLeading { leading = optionalLeading?.union([atom]); runIsLeading = false }
-                    consider(.any([atom]))
+                    if required { consider(.any([atom])) }
                 }
                 run = []
                 runWordStart = false
@@ -275,6 +279,17 @@ struct AtomExtractor {
                     }
                     run.append(contentsOf: literal)
                     if repeated { flush() }  // "ab+c": "ab" is certain, then the run restarts
+                    continue
+                }
+                // A literal right before a group or list that starts with known literals: every match
+                // holds the two joined (`#(?:tolak|stop)` holds "#tolak" or "#stop", rarer than "#"
+                // and than "tolak" alone).
+                // They stand for the run (but not for the element: atoms are cut short in the plan).
+                if !optional, !zeroWidth, !run.isEmpty, let element, let first = element.leading, !first.isEmpty, first.count <= Parser.joinedLimit {
+                    let prefix = text(run)
+                    consider(.any(Set(first.map { Atom(prefix + $0.text, wordStart: runWordStart, wordEnd: $0.wordEnd) })))
+                    flush(required: false)
+                    consider(element.filter)
                     continue
                 }
                 flush()
