@@ -62,6 +62,35 @@ struct EvaluationTimingTests {
         #expect(timing.rules[0].checks == posts.filter { actions.contains($0.action) }.count)
     }
 
+    @Test func searchesCountEachPatternRunAndEachAnchoredTry() throws {
+        let rules = """
+        rules:
+          - id: T.AYO
+            title: Ajakan
+            severity: low
+            category: uji
+            basis: [uji]
+            patterns:
+              ajakan: '\\bayo\\s+coblos'
+        """
+        func searches(_ text: String, prefilter: Bool) throws -> Int {
+            var options = EngineOptions()
+            options.timing = true
+            options.prefilter = prefilter
+            let engine = try Fixtures.engine(Fixtures.profile, rules, options: options)
+            _ = engine.evaluate(Post(id: "1", text: text))
+            let timing = try #require(engine.timing)
+            #expect(timing.searches == timing.rules[0].searches)
+            return timing.rules[0].searches
+        }
+        // Tried where "ayo" starts a word: at 0 (no match), at 4 (matches up to 14), at 16 (no match).
+        #expect(try searches("ayo ayo coblos, ayo makan", prefilter: true) == 3)
+        #expect(try searches("selamat pagi", prefilter: true) == 0, "ruled out by the prefilter")
+        // Without the prefilter, the pattern runs once over the whole text.
+        #expect(try searches("ayo ayo coblos, ayo makan", prefilter: false) == 1)
+        #expect(try searches("selamat pagi", prefilter: false) == 1)
+    }
+
     @Test func timingChangesNoResult() throws {
         let plain = try engine(timing: false).evaluate(posts)
         let timed = try engine(timing: true).evaluate(posts)

@@ -72,7 +72,10 @@ struct ToolTests {
             let row = timed.stderr.split(separator: "\n").first { $0.split(separator: " ").first.map(String.init) == rule }
             let columns = row?.split(separator: " ").map(String.init) ?? []
             #expect(columns.count > 2 && Int(columns[2]) == flaggedRules.filter { $0 == rule }.count, "\(rule): \(row ?? "no row")")
+            // rule, checked, flagged, time ("1.17 ms"), µs a check, searches, share: a flagged rule ran some.
+            #expect(columns.count > 6 && (Int(columns[6]) ?? 0) > 0, "\(rule): \(row ?? "no row")")
         }
+        #expect(timed.stderr.contains("PCRE2 searches"))
         #expect(!plain.stderr.contains("where the time went"))
     }
 

@@ -21,6 +21,11 @@ public struct EvaluationTiming: Sendable, Equatable {
         /// Time spent on the rule: its prefilter gate on every post that woke it, and on the posts
         /// where it was checked, its patterns (PCRE2 matching), condition, evidence and message.
         public var nanoseconds: UInt64
+        /// PCRE2 searches run for the rule: a pattern run over one field's text, or tried at one
+        /// place where one of its first literals occurs (a pattern every match of which starts with
+        /// a literal is run only there). What the prefilter saves shows here, and unlike the time it
+        /// does not depend on the machine.
+        public var searches: Int
     }
 
     /// Posts evaluated.
@@ -34,6 +39,8 @@ public struct EvaluationTiming: Sendable, Equatable {
     /// Every rule of the rule set, in its order.
     public var rules: [Rule]
 
+    /// PCRE2 searches, all rules together (see ``Rule/searches``).
+    public var searches: Int { rules.reduce(0) { $0 + $1.searches } }
     /// Time spent on the rules, all together.
     public var rulesNanoseconds: UInt64 { rules.reduce(0) { $0 + $1.nanoseconds } }
     /// Normalising, the prefilter and the rules.
@@ -49,11 +56,15 @@ struct TimingCounters {
     var checks: [Int]
     var flagged: [Int]
     var nanoseconds: [UInt64]
+    var searches: [Int]
+    /// PCRE2 searches since the last rule was counted: they are charged to the next.
+    var pendingSearches = 0
 
     init(rules: Int) {
         checks = [Int](repeating: 0, count: rules)
         flagged = [Int](repeating: 0, count: rules)
         nanoseconds = [UInt64](repeating: 0, count: rules)
+        searches = [Int](repeating: 0, count: rules)
     }
 
     /// Adds `other` into these counters and zeroes it.
@@ -65,6 +76,7 @@ struct TimingCounters {
             checks[i] += other.checks[i]
             flagged[i] += other.flagged[i]
             nanoseconds[i] += other.nanoseconds[i]
+            searches[i] += other.searches[i]
         }
         other = TimingCounters(rules: checks.count)
     }
@@ -72,7 +84,8 @@ struct TimingCounters {
     /// The counters as a report, rule ids taken from `ruleIDs` (in plan order).
     func report(ruleIDs: [String], threads: Int) -> EvaluationTiming {
         EvaluationTiming(posts: posts, threads: threads, normalizingNanoseconds: normalizing, prefilterNanoseconds: prefilter,
-                         rules: ruleIDs.indices.map { EvaluationTiming.Rule(ruleID: ruleIDs[$0], checks: checks[$0], flagged: flagged[$0], nanoseconds: nanoseconds[$0]) })
+                         rules: ruleIDs.indices.map { EvaluationTiming.Rule(ruleID: ruleIDs[$0], checks: checks[$0], flagged: flagged[$0], nanoseconds: nanoseconds[$0],
+                                                                       searches: searches[$0]) })
     }
 
     /// A monotonic clock reading in nanoseconds.

@@ -210,6 +210,8 @@ final class Evaluator: Sendable {
     /// With timing: adds the time since `clock` and the outcome to the rule's counters.
     private func count(_ outcome: Outcome, rule: Int, since clock: inout UInt64, _ scratch: Scratch) {
         scratch.timing.nanoseconds[rule] &+= TimingCounters.lap(&clock)
+        scratch.timing.searches[rule] += scratch.timing.pendingSearches
+        scratch.timing.pendingSearches = 0
         switch outcome {
         case .skipped: return
         case .finding: scratch.timing.flagged[rule] += 1
@@ -397,6 +399,7 @@ final class Evaluator: Sendable {
         var hits: [Hit] = []
         for index in views.indices where fieldMask & views[index].fieldBit != 0 {
             if plan.patterns[id].view == .original {
+                if options.timing { scratch.timing.pendingSearches += 1 }
                 for range in try scratch.matcher.ranges(of: plan.patterns[id].regex, in: views[index].value.text) where !range.isEmpty {
                     hits.append(Hit(view: index, original: range, variant: 2, matched: Int32(range.lowerBound)..<Int32(range.upperBound)))
                 }
@@ -414,6 +417,7 @@ final class Evaluator: Sendable {
                 if let anchored {
                     try anchoredMatches(anchored, key: key, text: normalized.text, number: Int32(index * 2 + variant), into: &found, scratch: scratch)
                 } else {
+                    if options.timing { scratch.timing.pendingSearches += 1 }
                     found = try scratch.matcher.ranges(of: plan.patterns[id].regex, in: normalized.text)
                 }
                 var cursor = NormalizedText.Cursor()
@@ -448,7 +452,9 @@ final class Evaluator: Sendable {
         guard !starts.isEmpty else { return }
         starts.sort()
         var cursor: Int32 = 0
+        let timing = options.timing
         for start in starts where start >= cursor {
+            if timing { scratch.timing.pendingSearches += 1 }
             if let range = try scratch.matcher.firstRange(of: regex, in: text, from: Int(start)), !range.isEmpty {
                 found.append(range)
                 cursor = Int32(range.upperBound)
@@ -569,7 +575,10 @@ final class Evaluator: Sendable {
         if scratch.profileChecked[profile] != stamp {
             scratch.profileChecked[profile] = stamp
             if let regex = plan.profileContext[profile],
-               views.contains(where: { (try? scratch.matcher.firstRange(of: regex, in: $0.normalized.text)) != nil }) {
+               views.contains(where: { view in
+                   if options.timing { scratch.timing.pendingSearches += 1 }
+                   return (try? scratch.matcher.firstRange(of: regex, in: view.normalized.text)) != nil
+               }) {
                 scratch.profileMentioned[profile] = stamp
             }
         }
