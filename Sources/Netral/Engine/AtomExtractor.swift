@@ -283,8 +283,8 @@ struct AtomExtractor {
                 }
                 // A literal right before a group or list that starts with known literals: every match
                 // holds the two joined (`#(?:tolak|stop)` holds "#tolak" or "#stop", rarer than "#"
-                // and than "tolak" alone).
-                // They stand for the run (but not for the element: atoms are cut short in the plan).
+                // and than "tolak" alone). The joined atoms stand for the run, but not for the group,
+                // whose own requirement is kept: the plan cuts atoms to a few bytes.
                 if !optional, !zeroWidth, !run.isEmpty, let element, let first = element.leading, !first.isEmpty, first.count <= Parser.joinedLimit {
                     let prefix = text(run)
                     consider(.any(Set(first.map { Atom(prefix + $0.text, wordStart: runWordStart, wordEnd: $0.wordEnd) })))
