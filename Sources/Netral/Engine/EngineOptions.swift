@@ -20,8 +20,9 @@ public struct EngineOptions: Sendable {
     /// Records a worker takes at a time in batch evaluation (``Engine/evaluate(records:emit:)``
     /// keeps at most two such chunks per worker in flight; array batches are split evenly).
     public var chunkSize = 512
-    /// Measure where evaluation time goes, per phase and per rule (``Engine/timing``): two clock
-    /// readings for every rule checked, a few per cent slower. For rule authors and `netral check --time`.
+    /// Measure where evaluation time goes, per phase and per rule, and count each rule's PCRE2
+    /// searches (``Engine/timing``): two clock readings for every rule checked, a few per cent
+    /// slower. For rule authors and `netral check --time`.
     public var timing = false
 
     /// The defaults.
