@@ -220,8 +220,9 @@ struct RuleSetAssembler {
                     add("candidate.number_words", .init(text: "(?:(?:kosong|nol)\\s*)?(?:\(words))", isRegex: true, label: label, profile: profile.id))
                 }
                 for g in c.gestures { add("candidate.gestures", .init(text: ":\(g):", label: label, profile: profile.id)) }
-                // Names written together, as inside hashtags: "Ganjar Pranowo" → "ganjarpranowo".
-                for name in Set((c.names + c.nicknames + c.acronyms).map { $0.lowercased().filter { $0.isLetter } }) where name.count >= 4 {
+                // Names written together, as inside hashtags: "Ganjar Pranowo" → "ganjarpranowo". Not the
+                // acronyms: inside a hashtag they are mostly words ("#semangatpagi", "#agama").
+                for name in Set((c.names + c.nicknames).map { $0.lowercased().filter { $0.isLetter } }) where name.count >= 4 {
                     add("candidate.squashed", .init(text: name, label: label, profile: profile.id))
                 }
             }
