@@ -131,6 +131,19 @@ struct AtomExtractor {
             // The first literals of the optional elements before the first required one (`di` in
             // `(?:di)?coblos`): a match starts with one of them or with the required element's.
             var optionalLeading: Set<Atom>? = []
+            // When that is a single element written as plain literals and taken at most once (`(?:di|ter)?`),
+            // those literals and where they start a word: each joins the first required literals, so
+            // that a match starts with "dicoblos", "tercoblos" or "coblos", not with "di" or "ter".
+            var optionalCount = 0
+            var optionalWhole: (literals: [[UInt8]], start: WordStart?)?
+            /// The leading atoms `first` stands for when the single optional element joins them.
+            func joined(_ first: Set<Atom>) -> Set<Atom>? {
+                guard optionalCount == 1, let (literals, start) = optionalWhole,
+                      literals.count * first.count <= Parser.joinedLimit else { return nil }
+                return first.union(literals.filter { !$0.isEmpty }.flatMap { literal in
+                    first.map { Atom(text(literal) + $0.text, wordStart: start?.startsWord(with: literal[0]) ?? false, wordEnd: $0.wordEnd) }
+                })
+            }
             // A word-start assertion holds right here (nothing consumed since), and the run began at one.
             var wordStart = start
             var runWordStart = false
@@ -141,7 +154,7 @@ struct AtomExtractor {
             func flush(wordEnd: Bool = false, required: Bool = true) {
                 if !run.isEmpty {
                     let atom = Atom(text(run), wordStart: runWordStart, wordEnd: wordEnd)
-                    if runIsLeading { leading = optionalLeading?.union([atom]); runIsLeading = false }
+                    if runIsLeading { leading = joined([atom]) ?? optionalLeading?.union([atom]); runIsLeading = false }
                     if required { consider(.any([atom])) }
                 }
                 run = []
@@ -175,6 +188,7 @@ struct AtomExtractor {
                 var zeroWidth = false
                 // The word start holds for this element only if nothing is consumed before it.
                 let startHere = wordStart
+                let elementStart = index
                 if let ref = refs.first(where: { $0.range.lowerBound == index }) {
                     element = listAtoms(ref)
                     index = ref.range.upperBound
@@ -240,12 +254,15 @@ struct AtomExtractor {
                     literal = Array(bytes[index..<end])
                     index = end
                 }
+                let elementEnd = index
                 // Quantifier?
                 var optional = false
                 var repeated = false
+                // `?`: taken at most once.
+                var atMostOnce = false
                 if index < bytes.count {
                     switch bytes[index] {
-                    case UInt8(ascii: "?"), UInt8(ascii: "*"): optional = true; index += 1
+                    case UInt8(ascii: "?"), UInt8(ascii: "*"): optional = true; atMostOnce = bytes[index] == UInt8(ascii: "?"); index += 1
                     case UInt8(ascii: "+"): repeated = true; index += 1
                     case UInt8(ascii: "{"):
                         if let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")),
@@ -266,10 +283,14 @@ struct AtomExtractor {
                                   wordStart: startHere?.startsWord(with: bytes[0]) ?? false)]
                         } ?? element?.leading
                         optionalLeading = first.flatMap { first in optionalLeading.map { $0.union(first) } }
+                        optionalCount += 1
+                        optionalWhole = atMostOnce ? plainLiterals(elementStart..<elementEnd).map { ($0, startHere) } : nil
                     } else {
                         leadingDecided = true
                         if literal != nil { runIsLeading = true }
-                        else if let element { leading = element.leading.flatMap { first in optionalLeading.map { $0.union(first) } } }
+                        else if let element {
+                            leading = element.leading.flatMap { first in joined(first) ?? optionalLeading.map { $0.union(first) } }
+                        }
                     }
                 }
                 if !zeroWidth { wordStart = nil }
@@ -304,6 +325,20 @@ struct AtomExtractor {
             let kept = ranked.prefix(1) + ranked.dropFirst().prefix(1).filter { $0.score >= Parser.selectiveScore }
             let filters = kept.sorted { $0.offset < $1.offset }.map(\.filter)
             return .filter(.conjunction(filters), leading: leading)
+        }
+
+        /// The literals an element written at `range` stands for when it is plain text: one literal
+        /// character, or a group `(?:…|…)` of branches without any syntax (nil otherwise).
+        func plainLiterals(_ range: Range<Int>) -> [[UInt8]]? {
+            let special = Set("\\()[]{}|.^$*+?".utf8)
+            let written = bytes[range]
+            if !written.contains(where: special.contains) { return written.isEmpty ? nil : [Array(written)] }
+            let open = Array("(?:".utf8)
+            guard written.starts(with: open), written.last == UInt8(ascii: ")") else { return nil }
+            let inner = written.dropFirst(open.count).dropLast()
+            let branches = inner.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
+            guard !branches.contains(where: { $0.contains(where: special.contains) }) else { return nil }
+            return branches.map(Array.init)
         }
 
         mutating func skipClass() -> Bool {
