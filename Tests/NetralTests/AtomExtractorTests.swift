@@ -111,7 +111,31 @@ struct AtomExtractorTests {
         #expect(bounded("#{{calon|partial}}") == ["#anies", "#prabowo", "#ganjar", "anies", "prabowo", "ganjar"], "a partial list has no bounds")
     }
 
+    /// Where white space in the view is single spaces, `\s` and `\s+` join the words around them.
+    @Test func oneSpaceJoinsWordsWhereTheViewCollapsesWhiteSpace() {
+        var collapsed = extractor
+        collapsed.spaceIsOne = true
+        func analysed(_ regex: String) -> (atoms: Set<String>?, leading: Set<String>?) {
+            let a = collapsed.analysis(of: regex)
+            return (a.map { Set($0.filter.atoms.map(\.description)) }, a?.leading.map { Set($0.map(\.description)) })
+        }
+        #expect(analysed(#"\bdi\s+hati\b"#).atoms == ["‹di hati›"])
+        #expect(analysed(#"\bpasti\s+menang\b"#).atoms == ["‹pasti menang›"])
+        #expect(analysed(#"\bdi\s+cintai"#).leading == ["‹di cintai"])
+        #expect(analysed(#"\bdi\scintai"#).leading == ["‹di cintai"], "one \\s: one space")
+        #expect(analysed(#"\bayo\s*coblos"#).leading == ["‹ayo"], "an optional space ends the run")
+        #expect(analysed(#"\bayo\s*coblos"#).atoms == ["‹ayo", "coblos"])
+        #expect(analysed(#"(?:di|ter)?\s+coblos"#).leading == ["di coblos", "ter coblos", " coblos"], "a space joins an optional prefix too")
+        #expect(analysed(#"\bkantor\s+\w+"#).atoms == ["‹kantor"], "a space at the end of a literal is dropped")
+        #expect(analysed(#"\s+\w+"#).leading == nil, "a space alone says nothing of where a match starts")
+        #expect(analysed(#"^\s*(?:{{calon}})"#).leading == nil, "nor does an optional one")
+        #expect(analysed(#"\s+(?:dilarang|sanksi)"#).leading == [" dilarang", " sanksi"])
+        #expect(bounded(#"\bpasti\s+menang\b"#) == ["‹pasti", "menang›"], "where the view keeps runs of white space, \\s+ is no literal")
+        #expect(leading(#"\bdi\s+cintai"#) == ["di"])
+    }
+
     @Test func aLiteralJoinsTheFirstLiteralsOfTheGroupAfterIt() {
+        #expect(leading(#"#(?:tolak|stop|jangan\w*)(?:prabowo|anies)\w*"#) == ["#tolak", "#stop", "#jangan"], "a match starts with the two joined")
         #expect(filter(#"#(?:tolak|stop|jangan\w*)(?:prabowo|anies)\w*"#) == "all({#jangan,#stop,#tolak}, {anies,prabowo})")
         #expect(filter(#"\bayo\s+(?:pilih|coblos)"#) == "all({‹ayo}, {coblos,pilih})", "white space between: nothing to join")
         #expect(filter(#"#(?:coblos|pilih)"#) == "all({#coblos,#pilih}, {coblos,pilih})")

@@ -206,6 +206,38 @@ struct EngineBatchTests {
         #expect(on.planSummary.atoms > 5)
     }
 
+    /// The prefilter reads white space in a pattern or a list entry as one space only where the
+    /// normaliser collapses runs of it; without that step, "luar  biasa" must still reach the rule.
+    @Test func spacesInLiteralsCountOnlyWhereTheViewCollapsesWhiteSpace() throws {
+        let rules = """
+        lists:
+          pujian:
+            entries: [luar biasa]
+        rules:
+          - id: T.PUJI
+            title: Pujian
+            severity: low
+            category: uji
+            basis: [uji]
+            patterns:
+              pujian: '{{pujian}}'
+              frasa: '\\bsangat\\s+hebat\\b'
+            condition: pujian or frasa
+        """
+        for collapsing in [true, false] {
+            var options = EngineOptions()
+            options.normalizer = Normalizer(options: collapsing ? .all : Normalizer.Options.all.subtracting(.whitespace))
+            var off = options
+            off.prefilter = false
+            let on = try Fixtures.engine(rules, options: options), baseline = try Fixtures.engine(rules, options: off)
+            for text in ["Luar  biasa!", "sangat \t hebat", "luar biasa", "sangat hebat", "luar dugaan"] {
+                let result = on.evaluate(Post(id: "1", text: text))
+                #expect(result.findings == baseline.evaluate(Post(id: "1", text: text)).findings, "\(text), collapsing: \(collapsing)")
+                #expect(result.flagged == (text != "luar dugaan"), "\(text), collapsing: \(collapsing)")
+            }
+        }
+    }
+
     @Test func originalViewPatternsAreFilteredByTheirLiteralsCheckedInTheOriginal() throws {
         let rules = """
         rules:

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Netral
+import PCRE2
 
 @Suite("Normaliser")
 struct NormalizerTests {
@@ -110,6 +111,29 @@ struct NormalizerTests {
         #expect(normalizer.normalize("   ").text == "")
         let n = normalizer.normalize("")
         #expect(n.originalRange(of: 0..<0) == 0..<0)
+    }
+
+    /// The prefilter reads `\s` and `\s+` in a pattern as one space (``AtomExtractor/spaceIsOne``):
+    /// in the view, every character PCRE2 counts as white space must be a space, never two in a
+    /// row. Every Unicode scalar, twice between two letters, in blocks of 4,096.
+    @Test func theOnlyWhiteSpaceLeftIsSingleSpaces() throws {
+        let other = try PCRE2Regex(#"[^\S ]|\s\s"#)
+        let scalars = (0...0x10FFFF).lazy.compactMap(Unicode.Scalar.init(_:))
+        var block = "", checked = 0
+        func check() throws {
+            let view = normalizer.normalize(block).text
+            let found = try other.firstMatch(in: view)
+            #expect(found == nil, "white space other than single spaces in the view of block \(checked / 4096)")
+            block = ""
+        }
+        for scalar in scalars {
+            block.unicodeScalars.append(contentsOf: ["a", scalar, scalar, "b", " "])
+            checked += 1
+            if checked % 4096 == 0 { try check() }
+        }
+        try check()
+        #expect(checked > 1_100_000)
+        #expect(try other.firstMatch(in: "a\u{2003}\u{2003}b") != nil, "the pattern finds what it looks for")
     }
 
     @Test func optionsCanBeSwitchedOff() {

@@ -38,6 +38,10 @@ struct AtomExtractor {
     /// Whether atoms are lower-cased, for the normalised view (the default); false keeps literals
     /// as the pattern writes them, for a pattern that reads the original text.
     var foldsCase = true
+    /// Whether the text has white space only as single spaces (the normaliser's white-space step
+    /// collapses every run to one space): `\s` and `\s+` then read as one space, which joins the
+    /// words around them (`pasti\s+menang` needs "pasti menang", not "menang" alone).
+    var spaceIsOne = false
 
     /// What every match of `regex` requires (nil: it cannot be filtered).
     func filter(of regex: String) -> AtomFilter? {
@@ -48,7 +52,7 @@ struct AtomExtractor {
     /// `start`: what the text before every match is known to satisfy.
     func analysis(of regex: String, start: WordStart? = nil) -> ListAnalysis? {
         guard let refs = try? PatternExpander.references(in: regex) else { return nil }
-        var parser = Parser(bytes: Array(regex.utf8), refs: refs, listAtoms: listAtoms, foldsCase: foldsCase)
+        var parser = Parser(bytes: Array(regex.utf8), refs: refs, listAtoms: listAtoms, foldsCase: foldsCase, spaceIsOne: spaceIsOne)
         guard case .filter(let filter, let leading) = parser.alternation(start: start), parser.index == parser.bytes.count,
               !filter.atoms.isEmpty, !filter.atoms.contains(where: \.text.isEmpty) else { return nil }
         return (filter, leading.flatMap { $0.isEmpty || $0.contains(where: \.text.isEmpty) ? nil : $0 })
@@ -60,13 +64,15 @@ struct AtomExtractor {
         let refs: [PatternExpander.Reference]
         let listAtoms: (PatternExpander.Reference) -> ListAnalysis?
         let foldsCase: Bool
+        let spaceIsOne: Bool
         var index = 0
 
-        init(bytes: [UInt8], refs: [PatternExpander.Reference], listAtoms: @escaping (PatternExpander.Reference) -> ListAnalysis?, foldsCase: Bool) {
+        init(bytes: [UInt8], refs: [PatternExpander.Reference], listAtoms: @escaping (PatternExpander.Reference) -> ListAnalysis?, foldsCase: Bool, spaceIsOne: Bool) {
             self.bytes = bytes
             self.refs = refs
             self.listAtoms = listAtoms
             self.foldsCase = foldsCase
+            self.spaceIsOne = spaceIsOne
         }
 
         /// A literal's text, lower-cased unless the extractor keeps case.
@@ -152,11 +158,17 @@ struct AtomExtractor {
             }
             // `required`: false when a longer requirement holding the run was considered instead.
             func flush(wordEnd: Bool = false, required: Bool = true) {
-                if !run.isEmpty {
-                    let atom = Atom(text(run), wordStart: runWordStart, wordEnd: wordEnd)
-                    if runIsLeading { leading = joined([atom]) ?? optionalLeading?.union([atom]); runIsLeading = false }
+                // Spaces at the end of a run add little and would make a second atom of a word
+                // ("kantor " beside "kantor"); spaces alone would occur in every post.
+                let word = run.last == UInt8(ascii: " ") ? Array(run.reversed().drop { $0 == UInt8(ascii: " ") }.reversed()) : run
+                if !word.isEmpty {
+                    let atom = Atom(text(word), wordStart: runWordStart, wordEnd: wordEnd && word.count == run.count)
+                    if runIsLeading { leading = joined([atom]) ?? optionalLeading?.union([atom]) }
                     if required { consider(.any([atom])) }
+                } else if runIsLeading {
+                    leading = nil
                 }
+                runIsLeading = false
                 run = []
                 runWordStart = false
             }
@@ -186,6 +198,8 @@ struct AtomExtractor {
                 var literal: [UInt8]?
                 // Zero-width elements (anchors, lookarounds) leave the start of the match where it was.
                 var zeroWidth = false
+                // `\s` where white space is single spaces: one space, even when repeated.
+                var space = false
                 // The word start holds for this element only if nothing is consumed before it.
                 let startHere = wordStart
                 let elementStart = index
@@ -199,6 +213,7 @@ struct AtomExtractor {
                     let isAlnum = (e >= 48 && e <= 57) || (e >= 65 && e <= 90) || (e >= 97 && e <= 122)
                     zeroWidth = [UInt8(ascii: "B"), UInt8(ascii: "A"), UInt8(ascii: "z"), UInt8(ascii: "Z"), UInt8(ascii: "G")].contains(e)
                     if !isAlnum && e < 128 { literal = [e] }
+                    else if e == UInt8(ascii: "s"), spaceIsOne { literal = [UInt8(ascii: " ")]; space = true }
                     else if e == UInt8(ascii: "p") || e == UInt8(ascii: "P") || e == UInt8(ascii: "x") || e == UInt8(ascii: "g") || e == UInt8(ascii: "k") {
                         // \p{..}, \x{..}, \g{..}, \k<..>: skip the argument.
                         if index < bytes.count, bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "<") {
@@ -263,7 +278,7 @@ struct AtomExtractor {
                 if index < bytes.count {
                     switch bytes[index] {
                     case UInt8(ascii: "?"), UInt8(ascii: "*"): optional = true; atMostOnce = bytes[index] == UInt8(ascii: "?"); index += 1
-                    case UInt8(ascii: "+"): repeated = true; index += 1
+                    case UInt8(ascii: "+"): repeated = !space; index += 1
                     case UInt8(ascii: "{"):
                         if let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")),
                            let minimum = Int(String(decoding: bytes[(index + 1)..<close], as: UTF8.self).split(separator: ",", omittingEmptySubsequences: false).first ?? "") {
@@ -278,7 +293,7 @@ struct AtomExtractor {
                 if !leadingDecided && !zeroWidth {
                     if optional {
                         // Its first literals, if known; the start is decided by a later element.
-                        let first: Set<Atom>? = literal.map { bytes in
+                        let first: Set<Atom>? = space ? nil : literal.map { bytes in
                             [Atom(text(bytes),
                                   wordStart: startHere?.startsWord(with: bytes[0]) ?? false)]
                         } ?? element?.leading
@@ -308,7 +323,10 @@ struct AtomExtractor {
                 // whose own requirement is kept: the plan cuts atoms to a few bytes.
                 if !optional, !zeroWidth, !run.isEmpty, let element, let first = element.leading, !first.isEmpty, first.count <= Parser.joinedLimit {
                     let prefix = text(run)
-                    consider(.any(Set(first.map { Atom(prefix + $0.text, wordStart: runWordStart, wordEnd: $0.wordEnd) })))
+                    let both = Set(first.map { Atom(prefix + $0.text, wordStart: runWordStart, wordEnd: $0.wordEnd) })
+                    consider(.any(both))
+                    // A match that starts with the run starts with the two joined.
+                    if runIsLeading { leading = joined(both) ?? optionalLeading?.union(both); runIsLeading = false }
                     flush(required: false)
                     consider(element.filter)
                     continue

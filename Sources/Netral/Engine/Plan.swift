@@ -129,7 +129,7 @@ final class Plan: Sendable {
                 let analysis = Plan.analysis(of: list, normalizer: options.normalizer, wholeWords: !ref.partial, asWritten: asWritten)
                 listAtomCache[cacheKey] = analysis
                 return analysis
-            }, foldsCase: !asWritten)
+            }, foldsCase: !asWritten, spaceIsOne: options.normalizer.collapsesWhitespace)
         }
         let normalizedExtractor = extractor(asWritten: false), originalExtractor = extractor(asWritten: true)
         var patterns: [Pattern] = []
@@ -329,15 +329,18 @@ extension Plan {
         var leading: Set<Atom>? = []
         for entry in list.entries {
             if entry.isRegex {
-                guard let inner = AtomExtractor(listAtoms: { _ in nil }, foldsCase: !asWritten).analysis(of: entry.text, start: wholeWords ? .notAfterWord : nil) else { return nil }
+                let extractor = AtomExtractor(listAtoms: { _ in nil }, foldsCase: !asWritten, spaceIsOne: normalizer.collapsesWhitespace)
+                guard let inner = extractor.analysis(of: entry.text, start: wholeWords ? .notAfterWord : nil) else { return nil }
                 branches.append(inner.filter)
                 leading = inner.leading.flatMap { entryLeading in leading.map { $0.union(entryLeading) } }
             } else {
                 // As written, a run of white space reads as one space (the pattern matches `\s+` there).
                 let normal = asWritten ? entry.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
                     : normalizer.normalize(entry.text).text
-                guard !normal.isEmpty else { return nil }
-                let atom = Atom(normal, wordStart: wholeWords, wordEnd: wholeWords)
+                // Where the view keeps runs of white space, only the entry's first word is certain.
+                let certain = normalizer.collapsesWhitespace ? normal : String(normal.prefix { !$0.isWhitespace })
+                guard !certain.isEmpty else { return nil }
+                let atom = Atom(certain, wordStart: wholeWords, wordEnd: wholeWords && certain == normal)
                 branches.append(.any([atom]))
                 leading?.insert(atom)
             }

@@ -42,6 +42,10 @@ public struct Normalizer: Sendable, Hashable {
     /// The steps this normaliser applies.
     public var options: Options
 
+    /// Whether the view it writes holds white space only as single spaces: every white-space
+    /// character becomes a space, and with ``Options/whitespace`` runs collapse to one.
+    var collapsesWhitespace: Bool { options.contains(.whitespace) }
+
     /// Creates a normaliser; by default every step is on.
     public init(options: Options = .all) {
         self.options = options
