@@ -170,6 +170,7 @@ public struct Normalizer: Sendable, Hashable {
         // ASCII runs are mapped into a small buffer on the stack and appended from it at once: one
         // append a block instead of one a byte (each with its uniqueness check and the array's
         // storage read back from memory).
+        (fold ? Normalizer.foldedASCII : Normalizer.plainASCII).withUnsafeBufferPointer { ascii in
         withUnsafeTemporaryAllocation(of: Unit.self, capacity: Normalizer.asciiBlock) { block in
             var index = 0
             var offset = 0
@@ -177,18 +178,17 @@ public struct Normalizer: Sendable, Hashable {
                 let byte = bytes[index]
                 if byte < 0x80 {
                     // ASCII: one byte, one character (a combining mark after it is handled on its own).
-                    var filled = 0
-                    while filled < block.count, index < bytes.count, bytes[index] < 0x80 {
-                        var value = bytes[index]
-                        if fold, value >= 65, value <= 90 { value += 32 }
-                        if value == 9 || value == 10 || value == 13 || value == 11 || value == 12 { value = 32 }
-                        block.initializeElement(at: filled, to: Unit(scalar: Unicode.Scalar(value), start: Int32(offset),
-                                                                     end: Int32(offset + 1)))
-                        filled += 1
-                        offset += 1
-                        index += 1
+                    // The run first, then each byte through the table.
+                    let limit = min(bytes.count, index + block.count)
+                    var end = index + 1
+                    while end < limit, bytes[end] < 0x80 { end += 1 }
+                    for k in 0..<(end - index) {
+                        let at = Int32(truncatingIfNeeded: offset + k)
+                        block.initializeElement(at: k, to: Unit(scalar: Unicode.Scalar(ascii[Int(bytes[index + k])]), start: at, end: at + 1))
                     }
-                    units.items.append(contentsOf: UnsafeBufferPointer(rebasing: block[0..<filled]))
+                    units.items.append(contentsOf: UnsafeBufferPointer(rebasing: block[0..<(end - index)]))
+                    offset += end - index
+                    index = end
                     continue
                 }
                 // A run of non-ASCII bytes: walk its characters (graphemes), as emoji and accents need.
@@ -225,7 +225,13 @@ public struct Normalizer: Sendable, Hashable {
             }
         }
         }
+        }
     }
+
+    /// What each ASCII byte becomes: white-space controls a space (tab, line feed, vertical tab,
+    /// form feed, carriage return), the rest itself; ``foldedASCII`` lower-cases letters too.
+    private static let plainASCII: [UInt8] = (0..<128).map { value in (9...13).contains(value) ? 32 : UInt8(value) }
+    private static let foldedASCII: [UInt8] = plainASCII.map { (65...90).contains($0) ? $0 + 32 : $0 }
 
     /// ASCII units mapped at a time in ``mapCharacters(of:into:)`` (a 768-byte buffer on the stack).
     private static let asciiBlock = 64
@@ -474,20 +480,21 @@ struct Units {
                 var k = 0
                 var lastWasSpace = true
                 for i in units.indices {
-                    let unit = units[i]
+                    let scalar = units[i].scalar
                     if collapsingWhitespace {
-                        let space = unit.scalar == " "
+                        let space = scalar == " "
                         if space, lastWasSpace { continue }
                         lastWasSpace = space
                     }
-                    units[kept] = unit
-                    kept += 1
-                    if unit.scalar.isASCII {
-                        bytes[k] = UInt8(truncatingIfNeeded: unit.scalar.value)
-                        k += 1
+                    // Until a space is dropped, every unit stays where it is.
+                    if kept != i { units[kept] = units[i] }
+                    kept &+= 1
+                    if scalar.isASCII {
+                        bytes[k] = UInt8(truncatingIfNeeded: scalar.value)
+                        k &+= 1
                         continue
                     }
-                    UTF8.encode(unit.scalar) { byte in
+                    UTF8.encode(scalar) { byte in
                         bytes[k] = byte
                         k += 1
                     }
