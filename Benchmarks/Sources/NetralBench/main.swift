@@ -1,8 +1,4 @@
-// Netral benchmark. Usage (release build; see Benchmarks/README.md):
-//   NetralBench [--posts N] [--baseline-posts N] [--scales 1,10,50] [--pairs K] [--paired-posts N] [--paired-e2e-posts N]
-//   NetralBench write-file PATH GIB          writes a GIB-gibibyte JSON Lines file of generated posts
-//   NetralBench stream PATH [--threads N]    checks it end to end and reports throughput and peak memory
-// Every mode takes --chunk N: the records a worker takes at a time (EngineOptions.chunkSize; default 4096).
+// Netral benchmark, built in release: the modes are in `usage` below, the figures in Benchmarks/README.md.
 import Foundation
 import Netral
 import PCRE2
@@ -70,9 +66,32 @@ func prefixLength(lines: Int, of data: Data) -> Int {
 
 func rate(_ n: Int, _ s: Double) -> String { String(format: "%9.0f", Double(n) / s) }
 
+/// The modes and their arguments, for `--help` and for a mode given too few.
+let usage = """
+    usage: NetralBench [--posts N] [--baseline-posts N] [--scales 1,10,50] [--pairs K] [--paired-posts N] [--paired-e2e-posts N]
+           NetralBench write-file PATH [GIB]          a JSON Lines file of generated posts (default 2 GiB)
+           NetralBench stream PATH [--threads N]      checks it end to end: throughput and peak memory
+           NetralBench phases [--posts N]             where the engine's time goes; PCRE2 searches a post
+           NetralBench patterns [--posts N] [--top N] every distinct pattern of the default pack, timed
+           NetralBench profile [--flagged | --all] [--normalize | --e2e | --read | --write] [--rounds N] [--posts N]
+    Every mode takes --chunk N (EngineOptions.chunkSize). See Benchmarks/README.md.
+    """
+
 let args = CommandLine.arguments
+if args.contains("--help") || args.contains("-h") {
+    print(usage)
+    exit(0)
+}
+/// The path argument of a mode that needs one (`write-file PATH`), or the usage and exit status 2.
+func pathArgument() -> String {
+    guard args.count > 2, !args[2].hasPrefix("-") else {
+        FileHandle.standardError.write(Data("NetralBench \(args[1]): missing PATH\n\(usage)\n".utf8))
+        exit(2)
+    }
+    return args[2]
+}
 if args.count > 1, args[1] == "write-file" {
-    let path = args[2], gib = Double(args[3]) ?? 2
+    let path = pathArgument(), gib = args.count > 3 ? Double(args[3]) ?? 2 : 2
     let (_, sample) = Corpus.make(count: 100_000, seed: 7)
     guard FileManager.default.createFile(atPath: path, contents: nil) else {
         print("cannot create \(path): check the folder exists and is writable")
@@ -89,9 +108,12 @@ if args.count > 1, args[1] == "write-file" {
     exit(0)
 }
 if args.count > 1, args[1] == "stream" {
-    let path = args[2]
+    let path = pathArgument()
     let e = try engine(try ScaledRules.ruleSet(factor: 1), threads: option("--threads", 2))
-    let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+        FileHandle.standardError.write(Data("NetralBench stream: cannot read \(path): write it first with NetralBench write-file \(path)\n".utf8))
+        exit(2)
+    }
     let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
     var result = (records: 0, outputBytes: 0)
     let t = seconds { result = endToEnd(e, read: { try? handle.read(upToCount: 1 << 20) }) }
