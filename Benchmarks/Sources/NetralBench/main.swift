@@ -73,7 +73,7 @@ let usage = """
            NetralBench stream PATH [--threads N]      checks it end to end: throughput and peak memory
            NetralBench phases [--posts N]             where the engine's time goes; PCRE2 searches a post
            NetralBench patterns [--posts N] [--top N] every distinct pattern of the default pack, timed
-           NetralBench profile [--flagged | --all] [--normalize | --e2e | --read | --write] [--rounds N] [--posts N]
+           NetralBench profile [--flagged | --all] [--normalize | --e2e | --read | --write] [--no-prefilter] [--rounds N] [--posts N]
     Every mode takes --chunk N (EngineOptions.chunkSize). See Benchmarks/README.md.
     """
 
@@ -151,9 +151,9 @@ if args.count > 1, args[1] == "patterns" {
 
 if args.count > 1, args[1] == "profile" {
     // A loop for a profiler (perf record): evaluates the clean (or, with --flagged, the flagged;
-    // with --all, every) post again and again.
+    // with --all, every) post again and again; with --no-prefilter, every pattern on every post.
     let (posts, jsonl) = Corpus.make(count: option("--posts", 20_000))
-    let e = try engine(try ScaledRules.ruleSet(factor: 1), threads: 1)
+    let e = try engine(try ScaledRules.ruleSet(factor: 1), threads: 1, prefilter: !args.contains("--no-prefilter"))
     if args.contains("--e2e") {
         // End to end on one thread: JSON Lines in, result lines out.
         let t = (0..<option("--rounds", 5)).map { _ in seconds { _ = endToEnd(e, read: chunks(of: jsonl)) } }.min()!
