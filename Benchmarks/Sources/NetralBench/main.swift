@@ -82,6 +82,10 @@ if args.contains("--help") || args.contains("-h") {
     print(usage)
     exit(0)
 }
+if args.count > 1, !args[1].hasPrefix("-"), !["write-file", "stream", "patterns", "profile", "phases"].contains(args[1]) {
+    FileHandle.standardError.write(Data("NetralBench: unknown mode \(args[1])\n\(usage)\n".utf8))
+    exit(2)
+}
 /// The path argument of a mode that needs one (`write-file PATH`), or the usage and exit status 2.
 func pathArgument() -> String {
     guard args.count > 2, !args[2].hasPrefix("-") else {

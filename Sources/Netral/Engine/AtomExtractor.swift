@@ -160,7 +160,8 @@ struct AtomExtractor {
             func flush(wordEnd: Bool = false, required: Bool = true) {
                 // Spaces at the end of a run add little and would make a second atom of a word
                 // ("kantor " beside "kantor"); spaces alone would occur in every post.
-                let word = run.last == UInt8(ascii: " ") ? Array(run.reversed().drop { $0 == UInt8(ascii: " ") }.reversed()) : run
+                var word = run
+                while word.last == UInt8(ascii: " ") { word.removeLast() }
                 if !word.isEmpty {
                     let atom = Atom(text(word), wordStart: runWordStart, wordEnd: wordEnd && word.count == run.count)
                     if runIsLeading { leading = joined([atom]) ?? optionalLeading?.union([atom]) }
