@@ -133,6 +133,9 @@ struct AhoCorasick: Sendable {
         let end: Int32
     }
 
+    /// Occurrences gathered on the stack before they are appended (a 1 KiB buffer).
+    private static let block = 128
+
     /// Appends to `found` each needle occurrence (a word-start needle's only at word starts), once
     /// per occurrence, in text order. A buffer the caller reuses, not a callback: the loop then
     /// makes no call per occurrence, and the caller's bookkeeping runs in a loop of its own.
@@ -144,10 +147,15 @@ struct AhoCorasick: Sendable {
         after.withUnsafeBufferPointer { after in
         outputStart.withUnsafeBufferPointer { outputStart in
         outputs.withUnsafeBufferPointer { outputs in
+        // Occurrences are gathered in a small buffer on the stack and appended from it a block at a
+        // time, not one by one (each append checks the array's uniqueness and capacity).
+        withUnsafeTemporaryAllocation(of: Occurrence.self, capacity: AhoCorasick.block) { block in
             var row = 0
             // The text's start counts as following a non-word byte.
             var base = 256
-            for (offset, byte) in bytes.enumerated() {
+            var filled = 0
+            for offset in 0..<bytes.count {
+                let byte = bytes[offset]
                 let next = delta[row &+ Int(classOf[base &+ Int(byte)])]
                 base = Int(after[Int(byte)])
                 if next >= 0 {
@@ -157,9 +165,16 @@ struct AhoCorasick: Sendable {
                 row = Int(~next)
                 let state = row / width
                 for k in Int(outputStart[state])..<Int(outputStart[state + 1]) {
-                    found.append(Occurrence(needle: outputs[k], end: Int32(offset)))
+                    if filled == block.count {
+                        found.append(contentsOf: UnsafeBufferPointer(rebasing: block[0..<filled]))
+                        filled = 0
+                    }
+                    block.initializeElement(at: filled, to: Occurrence(needle: outputs[k], end: Int32(offset)))
+                    filled &+= 1
                 }
             }
+            found.append(contentsOf: UnsafeBufferPointer(rebasing: block[0..<filled]))
+        }
         }
         }
         }
