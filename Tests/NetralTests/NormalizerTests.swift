@@ -60,6 +60,8 @@ struct NormalizerTests {
         #expect(normalizer.normalize("pilihhhh menaaang, aamiin, saat").text == "pilih menang, aamiin, saat")
         let n = normalizer.normalize("Dukuuuung")
         #expect(original(of: "dukung", in: n) == "Dukuuuung")
+        // Acronyms written with a letter three times are words of their own, not elongations.
+        #expect(normalizer.normalize("Guru PPPK, kader PPP; ppppk, pppkk, Appp").text == "guru pppk, kader ppp; pk, pkk, ap")
     }
 
     @Test func joinsSpacedOutWords() {

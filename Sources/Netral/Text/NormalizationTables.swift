@@ -76,6 +76,11 @@ enum NormalizationTables {
     /// The length of the longest abbreviation: longer words need no look-up.
     static let longestAbbreviation = abbreviations.keys.map(\.utf8.count).max() ?? 0
 
+    /// Words written with a letter three times, which squeezing would turn into other words: the
+    /// civil-servant category PPPK ("pk" otherwise) and the party PPP ("p", a chat word).
+    static let repeatedLetterWords: Set<String> = ["ppp", "pppk"]
+    static let longestRepeatedLetterWord = repeatedLetterWords.map(\.unicodeScalars.count).max() ?? 0
+
     /// The pictographs U+1F300–U+1FAFF that every normalisation step leaves as they are, as bits
     /// (U+1F300 + n is bit n % 64 of word n / 64): stable symbols (``Normalizer/isStableSymbol(_:)``)
     /// without a gesture token. Skin tones, which join the emoji before them, are not stable symbols.

@@ -411,7 +411,7 @@ public struct Normalizer: Sendable, Hashable {
         while i < s.count {
             var j = i + 1
             while j < s.count, s[j].scalar == s[i].scalar { j += 1 }
-            if j - i >= 3, Normalizer.isLetter(s[i].scalar) {
+            if j - i >= 3, Normalizer.isLetter(s[i].scalar), !Normalizer.isRepeatedLetterWord(around: i..<j, in: s) {
                 out.items.append(Unit(scalar: s[i].scalar, start: s[i].start, end: s[j - 1].end))
             } else {
                 for k in i..<j { out.items.append(s[k]) }
@@ -419,6 +419,18 @@ public struct Normalizer: Sendable, Hashable {
             i = j
         }
         return out
+    }
+
+    /// Whether the run `run` of one letter lies in a word written with it repeated
+    /// (``NormalizationTables/repeatedLetterWords``: "pppk", "ppp"), which is left as it is.
+    private static func isRepeatedLetterWord(around run: Range<Int>, in s: [Unit]) -> Bool {
+        var start = run.lowerBound, end = run.upperBound
+        while start > 0, isWordScalar(s[start - 1].scalar) { start -= 1 }
+        while end < s.count, isWordScalar(s[end].scalar) { end += 1 }
+        guard end - start <= NormalizationTables.longestRepeatedLetterWord else { return false }
+        var word = ""
+        word.unicodeScalars.append(contentsOf: s[start..<end].map(\.scalar))
+        return NormalizationTables.repeatedLetterWords.contains(word)
     }
 
     /// Whole-word chat abbreviations, expanded; the expansion maps to the abbreviation's span.
