@@ -82,10 +82,6 @@ if args.contains("--help") || args.contains("-h") {
     print(usage)
     exit(0)
 }
-if args.count > 1, !args[1].hasPrefix("-"), !["write-file", "stream", "patterns", "profile", "phases"].contains(args[1]) {
-    FileHandle.standardError.write(Data("NetralBench: unknown mode \(args[1])\n\(usage)\n".utf8))
-    exit(2)
-}
 /// The path argument of a mode that needs one (`write-file PATH`), or the usage and exit status 2.
 func pathArgument() -> String {
     guard args.count > 2, !args[2].hasPrefix("-") else {
@@ -277,6 +273,12 @@ if args.count > 1, args[1] == "phases" {
     print(String(format: "phases over %d posts: normalising %.1f µs/post; whole evaluation %.1f µs/post (normalising %.0f%%)",
                  posts.count, tn / Double(posts.count) * 1e6, te / Double(posts.count) * 1e6, tn / te * 100))
     exit(0)
+}
+
+// Every mode above exits: a first argument that is not an option names none of them.
+if args.count > 1, !args[1].hasPrefix("-") {
+    FileHandle.standardError.write(Data("NetralBench: unknown mode \(args[1])\n\(usage)\n".utf8))
+    exit(2)
 }
 
 let postCount = option("--posts", 1_000_000)
