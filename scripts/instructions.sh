@@ -23,10 +23,9 @@ shift $(( $# < 2 ? $# : 2 ))
 scratch=Benchmarks/.build-dwarf4
 (cd Benchmarks && swift build -c release --scratch-path .build-dwarf4 -Xswiftc -dwarf-version=4 -Xcc -gdwarf-4 >/dev/null)
 out="${TMPDIR:-/tmp}/netral-callgrind.out"
-valgrind --tool=callgrind --smc-check=all-non-file --dump-instr=yes \
+total=$(valgrind --tool=callgrind --smc-check=all-non-file --dump-instr=yes \
   --toggle-collect='$s6Netral6EngineC8evaluateySayAA10PostResultVGSayAA0D0VGF' \
   --callgrind-out-file="$out" "$scratch/release/NetralBench" profile --all --posts "$posts" --rounds "$rounds" "$@" \
-  2>&1 | grep -E 'Collected' | sed -E 's/.*Collected : ([0-9]+)/\1/' | while read -r total; do
-    echo "instructions: $total for $((posts * rounds)) evaluations, $((total / (posts * rounds))) an evaluation"
-  done
+  2>&1 | sed -nE 's/.*Collected : ([0-9]+)/\1/p')
+echo "instructions: $total for $((posts * rounds)) evaluations, $((total / (posts * rounds))) an evaluation"
 echo "callgrind file: $out"
