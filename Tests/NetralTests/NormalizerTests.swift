@@ -185,6 +185,65 @@ struct NormalizerTests {
         return (0..<count).map { _ in (0..<next(40)).map { _ in alphabet[next(alphabet.count)] }.joined() }
     }
 
+    /// Texts of the words and separators the normaliser's steps act on, mixed at random: chat
+    /// abbreviations (in capitals, full width, with digits), gestures, keycaps, emoji with skin tones
+    /// and joiners, accents, other scripts, spaced-out and elongated words, runs of white space.
+    func mixedTexts(count: Int, seed: UInt64) -> [String] {
+        let words = ["yg", "Yg", "GAK", "dll", "tp2", "pilkada2024", "jgn", "ygg", "ｙｇ", "y\u{200B}g", "prabowo", "Anies",
+                     "02", "pilihhh", "PPPK", "ppp", "p r a b o w o", "G.A.N.J.A.R", "a-b", "✌️", "☝🏽", "🤟", "❤️", "👍🏻",
+                     "🔥", "😍😍", "🇮🇩", "👨‍👩‍👧", "2️⃣", "é", "Aniés", "中中中", "—", "“kata”", "…", "\u{200B}", "\u{00A0}",
+                     "@user_1", "#Coblos02", "https://t.co/x.y", "pr4b0w0", "$5", "·", "e\u{0301}", "Ｐ"]
+        let separators = [" ", " ", " ", "  ", "\t", "\n", "", ".", ", ", " - "]
+        var state = seed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        return (0..<count).map { _ in
+            (0..<next(14)).map { _ in separators[next(separators.count)] + words[next(words.count)] }.joined() + separators[next(separators.count)]
+        }
+    }
+
+    /// The view writer (the common path) gives exactly the general path's view and map, for every
+    /// text it finishes, under several settings; and both paths are taken.
+    @Test func directPathAgreesWithTheGeneralPath() throws {
+        let data = try Data(contentsOf: packageRoot.appending(path: "Tests/NetralTests/Resources/dev-set.jsonl"))
+        let devTexts = String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line -> String? in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["text"] as? String
+        }
+        #expect(devTexts.count > 100)
+        let texts = devTexts + randomTexts(count: 3_000, seed: 3) + mixedTexts(count: 6_000, seed: 9)
+        let settings: [Normalizer.Options] = [.all, Normalizer.Options.all.subtracting(.whitespace),
+                                              Normalizer.Options.all.subtracting(.abbreviations), [.fold, .whitespace], [.deobfuscate, .emoji]]
+        for options in settings {
+            let normalizer = Normalizer(options: options)
+            var direct = 0
+            for text in texts {
+                let general = normalizer.unitsThroughSteps(text).build(original: text, collapsingWhitespace: options.contains(.whitespace))
+                guard let written = normalizer.writeDirectly(text) else { continue }
+                direct += 1
+                #expect(written == general, "\(options.rawValue) \(text.debugDescription)")
+            }
+            #expect(direct > texts.count / 4 && direct < texts.count, "\(options.rawValue): \(direct) of \(texts.count) written directly")
+        }
+        // The dev set (posts as people write them) is nearly all written directly.
+        #expect(devTexts.filter { normalizer.writeDirectly($0) != nil }.count * 10 >= devTexts.count * 9)
+    }
+
+    /// What the view writer leaves to the general path, and what it keeps.
+    @Test func directPathGivesUpOnlyWhereTheWholeTextIsNeeded() {
+        for text in ["pilihhh", "P r a b o w o", "G.A.N.J.A.R", "coblos 2️⃣", "ｙｇ", "中文", "y\u{200B}g"] {
+            #expect(normalizer.writeDirectly(text) == nil, "\(text.debugDescription)")
+        }
+        for text in ["Ayo  coblos 02 ✌️ yg\tbener, gak? 🔥🔥 ❤️ 👨‍👩‍👧 🇮🇩 “kata” — dll", "  ", "", "aa bb", "PPPK", "tp2 ☝️"] {
+            #expect(normalizer.writeDirectly(text) != nil, "\(text.debugDescription)")
+        }
+        // A view of plain words is one segment; each expansion, dropped space and folded
+        // character adds one.
+        #expect(normalizer.normalize("ayo coblos nomor 02").map.segments.count == 1)
+        #expect(normalizer.normalize("ayo  coblos yg 02").map.segments.count == 4)
+    }
+
     @Test func leetspeakScanAgreesWithAByteByByteReading() {
         /// The scan's meaning, one byte at a time: a digit, `@` or `$` with a leetspeak letter, between two letterish bytes.
         func reference(_ text: String) -> Bool {
@@ -201,12 +260,27 @@ struct NormalizerTests {
         #expect(positives > 1_000 && positives < 19_000, "both answers are exercised")
     }
 
+    /// The units of the view the general path writes: its units after the word-level steps, less
+    /// the spaces the white-space step drops (none at either end, never two in a row).
+    func viewUnits(of text: String, _ normalizer: Normalizer) -> [(scalar: Unicode.Scalar, start: Int32, end: Int32)] {
+        let collapsing = normalizer.options.contains(.whitespace)
+        var kept: [(scalar: Unicode.Scalar, start: Int32, end: Int32)] = []
+        for unit in normalizer.unitsThroughSteps(text).items {
+            if collapsing, unit.scalar == " ", kept.last.map({ $0.scalar == " " }) ?? true { continue }
+            kept.append((unit.scalar, unit.start, unit.end))
+        }
+        if collapsing, kept.last?.scalar == " " { kept.removeLast() }
+        return kept
+    }
+
     @Test func originalRangeAgreesWithAMapPerByte() {
-        for text in randomTexts(count: 3_000, seed: 11) {
+        for text in randomTexts(count: 3_000, seed: 11) + mixedTexts(count: 1_000, seed: 5) {
             let n = normalizer.normalize(text)
+            let units = viewUnits(of: text, normalizer)
+            #expect(n.text == String(String.UnicodeScalarView(units.map { $0.scalar })), "\(text.debugDescription)")
             // The map per byte that the units stand for.
             var starts: [Int] = [], ends: [Int] = []
-            for unit in n.units {
+            for unit in units {
                 for _ in 0..<UTF8.width(unit.scalar) {
                     starts.append(Int(unit.start))
                     ends.append(Int(unit.end))

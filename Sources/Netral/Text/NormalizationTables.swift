@@ -66,11 +66,18 @@ enum NormalizationTables {
         return nil
     }
 
-    /// For each ASCII first byte, the last bytes of the abbreviations that start with it (bit
-    /// `last` of entry `first`): a word whose first and last bytes match none needs no look-up.
-    static let abbreviationEnds: [UInt128] = abbreviations.keys.reduce(into: [UInt128](repeating: 0, count: 128)) { ends, word in
+    /// For each length and ASCII first byte, the last bytes of the abbreviations of that length that
+    /// start with it (bit `last` of entry `length * 128 + first`): a word whose shape matches none
+    /// needs no look-up.
+    static let abbreviationShapes: [UInt128] = abbreviations.keys.reduce(into: [UInt128](repeating: 0, count: (longestAbbreviation + 1) * 128)) { shapes, word in
         let first = Int(word.utf8.first!), last = word.utf8.last!
-        if first < 128, last < 128 { ends[first] |= 1 << UInt128(last) }
+        if first < 128, last < 128 { shapes[word.utf8.count * 128 + first] |= 1 << UInt128(last) }
+    }
+
+    /// Whether an abbreviation has `length` bytes, starts with `first` and ends with `last`.
+    @inline(__always)
+    static func mayBeAbbreviation(_ shapes: UnsafeBufferPointer<UInt128>, length: Int, first: UInt8, last: UInt8) -> Bool {
+        length < shapes.count >> 7 && first < 128 && last < 128 && shapes[length &* 128 &+ Int(first)] >> UInt128(last) & 1 != 0
     }
 
     /// The length of the longest abbreviation: longer words need no look-up.

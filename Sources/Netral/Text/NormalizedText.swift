@@ -1,5 +1,3 @@
-import PCRE2
-
 /// A field's text after normalisation, with the map from every byte of the
 /// normalised view back to the original text, so a match on the view is
 /// always reported as the exact span of what the author wrote.
@@ -14,27 +12,27 @@ public struct NormalizedText: Sendable, Hashable {
     public let original: String
     /// The normalised view that patterns run on.
     public let text: String
-    /// The scalars of `text`, in order, each with the original byte range it came from. The map
-    /// is kept per scalar, not per byte: building a per-byte map cost every field two arrays, and
-    /// only the few spans of a finding are ever looked up.
-    let units: [Unit]
+    /// Where each byte of `text` came from: segments of the view, not an entry a byte or a scalar
+    /// (most of a view is ASCII copied byte for byte, and only the few spans of a finding are ever
+    /// looked up).
+    let map: SpanMap
 
-    init(original: String, text: String, units: [Unit]) {
+    init(original: String, text: String, map: SpanMap) {
         self.original = original
         self.text = text
-        self.units = units
+        self.map = map
     }
 
     /// A view that is the original text itself (identity map).
     public init(identity text: String) {
-        var units: [Unit] = []
+        var map = SpanMap()
         var offset: Int32 = 0
         for scalar in text.unicodeScalars {
             let width = Int32(UTF8.width(scalar))
-            units.append(Unit(scalar: scalar, start: offset, end: offset + width))
+            map.append(width: width, start: offset, end: offset + width)
             offset += width
         }
-        self.init(original: text, text: text, units: units)
+        self.init(original: text, text: text, map: map)
     }
 
     /// Maps a UTF-8 byte range of the normalised view to the UTF-8 byte range
@@ -44,35 +42,22 @@ public struct NormalizedText: Sendable, Hashable {
         return originalRange(of: normalized, cursor: &cursor)
     }
 
-    /// Where a look-up got to in `text`: the scalars that start before byte `byte`. Ranges looked up
-    /// in text order, as a pattern's matches are, then cost one pass over the text in all.
+    /// Where a look-up got to in the map. Ranges looked up in text order, as a pattern's matches
+    /// are, then cost one pass over the map in all.
     struct Cursor {
-        var byte = 0
-        var scalarsBefore = 0
+        var segment = 0
     }
 
-    /// ``originalRange(of:)``, counting on from `cursor` when the range lies after it.
+    /// ``originalRange(of:)``, looking on from `cursor` when the range lies after it.
     func originalRange(of normalized: Range<Int>, cursor: inout Cursor) -> Range<Int> {
-        guard !units.isEmpty else { return 0..<0 }
-        let byteCount = text.utf8.count
+        let byteCount = Int(map.count)
+        guard byteCount > 0 else { return 0..<0 }
         if normalized.isEmpty {
-            let at = normalized.lowerBound < byteCount ? Int(unit(containing: normalized.lowerBound, cursor: &cursor).start) : original.utf8.count
+            let at = normalized.lowerBound < byteCount ? map.span(of: normalized.lowerBound, cursor: &cursor.segment).start : original.utf8.count
             return at..<at
         }
-        let lower = Int(unit(containing: min(normalized.lowerBound, byteCount - 1), cursor: &cursor).start)
-        let upper = Int(unit(containing: min(normalized.upperBound - 1, byteCount - 1), cursor: &cursor).end)
+        let lower = map.span(of: min(normalized.lowerBound, byteCount - 1), cursor: &cursor.segment).start
+        let upper = map.span(of: min(normalized.upperBound - 1, byteCount - 1), cursor: &cursor.segment).end
         return lower..<max(lower, upper)
-    }
-
-    /// The unit that wrote byte `byte` of `text` (which is in range).
-    private func unit(containing byte: Int, cursor: inout Cursor) -> Unit {
-        // All ASCII, the common case: one unit a byte.
-        if units.count == text.utf8.count { return units[byte] }
-        // Otherwise the unit's index is the number of scalars that start before or at `byte`, less one.
-        if byte < cursor.byte { cursor = Cursor() }
-        var text = text
-        let scalars = cursor.scalarsBefore + text.withUTF8 { PCRE2Match.scalarCount($0, in: cursor.byte..<(byte + 1)) }
-        cursor = Cursor(byte: byte + 1, scalarsBefore: scalars)
-        return units[scalars - 1]
     }
 }

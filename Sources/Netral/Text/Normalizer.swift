@@ -53,10 +53,24 @@ public struct Normalizer: Sendable, Hashable {
 
     /// Normalises `text`.
     public func normalize(_ text: String) -> NormalizedText {
+        writeDirectly(text) ?? unitsThroughSteps(text).build(original: text, collapsingWhitespace: options.contains(.whitespace))
+    }
+
+    /// The common path: the view written as the characters are mapped, without a unit array
+    /// (``ViewWriter``). Nil when the text needs the general path.
+    func writeDirectly(_ text: String) -> NormalizedText? {
+        var writer = ViewWriter(capacity: text.utf8.count + text.utf8.count / 4 + 16, options: options)
+        defer { writer.release() }
+        mapCharacters(of: text, into: &writer)
+        return writer.finish(original: text)
+    }
+
+    /// The general path, up to writing the view: every unit of the text, then the word-level steps on them.
+    func unitsThroughSteps(_ text: String) -> Units {
         var units = Units(capacity: text.utf8.count)
         mapCharacters(of: text, into: &units)
-        // The word-level steps. One pass tells which of them have work to do, and where the
-        // abbreviations are; a step that changes the units has them read again.
+        // One pass tells which of the steps have work to do, and where the abbreviations are; a
+        // step that changes the units has them read again.
         if options.contains(.joinSpaced) || options.contains(.squeeze) || options.contains(.abbreviations) {
             var words = Normalizer.scanWords(units)
             if options.contains(.joinSpaced), words.spacedLetters {
@@ -71,8 +85,7 @@ public struct Normalizer: Sendable, Hashable {
                 units = expand(words.abbreviations, in: units)
             }
         }
-        // White space is collapsed as the view is written.
-        return units.build(original: text, collapsingWhitespace: options.contains(.whitespace))
+        return units
     }
 
     /// The leetspeak reading of an already normalised text: inside every word
@@ -81,40 +94,46 @@ public struct Normalizer: Sendable, Hashable {
     /// changes, which is the common case.
     public func leetView(of normalized: NormalizedText) -> NormalizedText? {
         guard Normalizer.mayHaveLeetspeak(normalized.text) else { return nil }
-        // The normalised text's scalars, each carrying its original span.
-        var units = Units(items: normalized.units)
-        var changed = false
-        var i = 0
-        while i < units.count {
-            guard Normalizer.isWordScalar(units.items[i].scalar) else { i += 1; continue }
+        let scalars = Array(normalized.text.unicodeScalars)
+        // Only ASCII bytes change, each into an ASCII letter: the text's bytes are rewritten in
+        // place (`offset` is scalar i's), and the map stays the same.
+        var bytes: [UInt8] = []
+        var i = 0, offset = 0
+        while i < scalars.count {
+            guard Normalizer.isWordScalar(scalars[i]) else {
+                offset += UTF8.width(scalars[i])
+                i += 1
+                continue
+            }
             var j = i
             var letters = 0, inner = 0
-            while j < units.count, Normalizer.isWordScalar(units.items[j].scalar) {
-                let s = units.items[j].scalar
+            while j < scalars.count, Normalizer.isWordScalar(scalars[j]) {
+                let s = scalars[j]
                 if Normalizer.isLetter(s) { letters += 1 }
                 else if s.isASCII, NormalizationTables.leet[UInt8(s.value)] != nil,
-                        j > i, j + 1 < units.count, Normalizer.isLetter(units.items[j - 1].scalar), Normalizer.isLetter(units.items[j + 1].scalar) {
+                        j > i, j + 1 < scalars.count, Normalizer.isLetter(scalars[j - 1]), Normalizer.isLetter(scalars[j + 1]) {
                     inner += 1
                 }
                 j += 1
             }
             // A word is leetspeak when a digit (or @, $) sits between two letters: "pr4bowo", "1m1n", "r1do";
             // "pemilu2024" and "02" are not.
-            if letters >= 2, inner >= 1 {
-                for k in i..<j where units.items[k].scalar.isASCII {
-                    let isEdge = k == i || k == j - 1
-                    let byteValue = UInt8(units.items[k].scalar.value)
-                    // '@' and '$' at a word's edge are handles and prices, not letters.
-                    if isEdge, byteValue == UInt8(ascii: "@") || byteValue == UInt8(ascii: "$") { continue }
-                    if let letter = NormalizationTables.leet[byteValue] {
-                        units.items[k].scalar = letter
-                        changed = true
-                    }
+            for k in i..<j {
+                defer { offset += UTF8.width(scalars[k]) }
+                guard letters >= 2, inner >= 1, scalars[k].isASCII else { continue }
+                let isEdge = k == i || k == j - 1
+                let byteValue = UInt8(scalars[k].value)
+                // '@' and '$' at a word's edge are handles and prices, not letters.
+                if isEdge, byteValue == UInt8(ascii: "@") || byteValue == UInt8(ascii: "$") { continue }
+                if let letter = NormalizationTables.leet[byteValue] {
+                    if bytes.isEmpty { bytes = Array(normalized.text.utf8) }
+                    bytes[offset] = UInt8(letter.value)
                 }
             }
             i = j
         }
-        return changed ? units.build(original: normalized.original) : nil
+        guard !bytes.isEmpty else { return nil }
+        return NormalizedText(original: normalized.original, text: String(decoding: bytes, as: UTF8.self), map: normalized.map)
     }
 
     /// A quick byte scan: false when no digit, `@` or `$` sits between two letters (ASCII, or any
@@ -161,69 +180,61 @@ public struct Normalizer: Sendable, Hashable {
 
     // MARK: - Character mapping
 
-    private func mapCharacters(of text: String, into units: inout Units) {
+    /// Maps the characters of `text` to units: NFKC, folding, deobfuscation, gesture tokens. Stops
+    /// early when `sink` gives up.
+    private func mapCharacters<Sink: UnitSink>(of text: String, into sink: inout Sink) {
         let fold = options.contains(.fold)
         let deobfuscate = options.contains(.deobfuscate)
         let emoji = options.contains(.emoji)
         var contiguous = text
         contiguous.withUTF8 { bytes in
-        // ASCII runs are mapped into a small buffer on the stack and appended from it at once: one
-        // append a block instead of one a byte (each with its uniqueness check and the array's
-        // storage read back from memory).
         (fold ? Normalizer.foldedASCII : Normalizer.plainASCII).withUnsafeBufferPointer { ascii in
-        withUnsafeTemporaryAllocation(of: Unit.self, capacity: Normalizer.asciiBlock) { block in
             var index = 0
-            var offset = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    // ASCII: one byte, one character (a combining mark after it is handled on its own).
-                    // The run first, then each byte through the table.
-                    let limit = min(bytes.count, index + block.count)
+            while index < bytes.count, !sink.gaveUp {
+                if bytes[index] < 0x80 {
+                    // ASCII: one byte, one character (a combining mark after it is handled on its
+                    // own). The run first, then each byte through the table.
                     var end = index + 1
-                    while end < limit, bytes[end] < 0x80 { end += 1 }
-                    for k in 0..<(end - index) {
-                        let at = Int32(truncatingIfNeeded: offset + k)
-                        block.initializeElement(at: k, to: Unit(scalar: Unicode.Scalar(ascii[Int(bytes[index + k])]), start: at, end: at + 1))
-                    }
-                    units.items.append(contentsOf: UnsafeBufferPointer(rebasing: block[0..<(end - index)]))
-                    offset += end - index
+                    // Eight bytes at a time while none has its top bit set.
+                    let raw = UnsafeRawPointer(bytes.baseAddress!)
+                    while end + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: end, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { end += 8 }
+                    while end < bytes.count, bytes[end] < 0x80 { end += 1 }
+                    sink.appendASCII(UnsafeBufferPointer(rebasing: bytes[index..<end]), at: index, table: ascii)
                     index = end
                     continue
                 }
                 // A run of non-ASCII bytes: walk its characters (graphemes), as emoji and accents need.
                 var end = index
                 while end < bytes.count, bytes[end] >= 0x80 { end += 1 }
-                if Normalizer.appendPlainPictographs(bytes[index..<end], into: &units) {
-                    offset = end
+                if Normalizer.appendPlainPictographs(bytes[index..<end], into: &sink) {
                     index = end
                     continue
                 }
                 let run = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                var offset = index
                 for character in run {
-                    let width = character.utf8.count
+                    if sink.gaveUp { return }
                     let start = offset
-                    offset += width
+                    offset += character.utf8.count
                     if emoji, let token = gestureToken(character) {
-                        units.append(" ", start, offset)
-                        for s in token.unicodeScalars { units.append(s, start, offset) }
-                        units.append(" ", start, offset)
+                        sink.append(" ", start, offset)
+                        for s in token.unicodeScalars { sink.append(s, start, offset) }
+                        sink.append(" ", start, offset)
                         continue
                     }
                     if !fold || Normalizer.isStableCharacter(character) {
                         // Emoji and other symbols that NFKC and case folding leave alone: no string work.
                         for scalar in character.unicodeScalars {
-                            appendFolded(scalar, start, offset, fold: fold, deobfuscate: deobfuscate, into: &units)
+                            appendFolded(scalar, start, offset, fold: fold, deobfuscate: deobfuscate, into: &sink)
                         }
                         continue
                     }
                     for scalar in String(character).precomposedStringWithCompatibilityMapping.unicodeScalars {
-                        appendFolded(scalar, start, offset, fold: fold, deobfuscate: deobfuscate, into: &units)
+                        appendFolded(scalar, start, offset, fold: fold, deobfuscate: deobfuscate, into: &sink)
                     }
                 }
                 index = end
             }
-        }
         }
         }
     }
@@ -233,13 +244,10 @@ public struct Normalizer: Sendable, Hashable {
     private static let plainASCII: [UInt8] = (0..<128).map { value in (9...13).contains(value) ? 32 : UInt8(value) }
     private static let foldedASCII: [UInt8] = plainASCII.map { (65...90).contains($0) ? $0 + 32 : $0 }
 
-    /// ASCII units mapped at a time in ``mapCharacters(of:into:)`` (a 768-byte buffer on the stack).
-    private static let asciiBlock = 64
-
     /// The common run of emoji, "🔥" or "😍😍😍": pictographs each its own character, which every step
     /// leaves as they are (``NormalizationTables/plainPictographs``), appended without decoding
     /// characters or looking up properties. False, with nothing appended, for any other run.
-    private static func appendPlainPictographs(_ run: Slice<UnsafeBufferPointer<UInt8>>, into units: inout Units) -> Bool {
+    private static func appendPlainPictographs<Sink: UnitSink>(_ run: Slice<UnsafeBufferPointer<UInt8>>, into sink: inout Sink) -> Bool {
         guard run.count % 4 == 0 else { return false }
         let plain = NormalizationTables.plainPictographs
         /// The four bytes at `at` as a plain pictograph, if they are one (F0 9F xx xx: U+1F000–U+1FFFF).
@@ -252,14 +260,14 @@ public struct Normalizer: Sendable, Hashable {
         }
         let starts = stride(from: run.startIndex, to: run.endIndex, by: 4)
         guard starts.allSatisfy({ pictograph(at: $0) != nil }) else { return false }
-        for at in starts { units.append(pictograph(at: at)!, at, at + 4) }
+        for at in starts { sink.append(pictograph(at: at)!, at, at + 4) }
         return true
     }
 
-    private func appendFolded(_ scalar: Unicode.Scalar, _ start: Int, _ end: Int, fold: Bool, deobfuscate: Bool, into units: inout Units) {
+    private func appendFolded<Sink: UnitSink>(_ scalar: Unicode.Scalar, _ start: Int, _ end: Int, fold: Bool, deobfuscate: Bool, into sink: inout Sink) {
         let properties = scalar.properties
         if properties.isWhitespace {
-            units.append(" ", start, end)
+            sink.append(" ", start, end)
             return
         }
         if deobfuscate {
@@ -267,21 +275,19 @@ public struct Normalizer: Sendable, Hashable {
             case .format, .control, .nonspacingMark, .enclosingMark, .privateUse, .unassigned, .surrogate:
                 // Zero-width characters, bidi marks, variation selectors, stray combining marks: dropped,
                 // but the character before them keeps them in its span ("2" of the keycap "2️⃣").
-                if let last = units.items.last, Int(last.end) == start, last.scalar != " " {
-                    units.items[units.items.count - 1].end = Int32(end)
-                }
+                sink.absorbDropped(start, end)
                 return
             default: break
             }
             if (0x1F3FB...0x1F3FF).contains(scalar.value) { return }  // skin tones
         }
         if Normalizer.isStableSymbol(scalar) {
-            units.append(scalar, start, end)
+            sink.append(scalar, start, end)
             return
         }
         guard fold, !scalar.isASCII else {
             let v = scalar.value
-            units.append(fold && v >= 65 && v <= 90 ? Unicode.Scalar(v + 32)! : scalar, start, end)
+            sink.append(fold && v >= 65 && v <= 90 ? Unicode.Scalar(v + 32)! : scalar, start, end)
             return
         }
         for lower in String(scalar).lowercased().unicodeScalars {
@@ -290,9 +296,9 @@ public struct Normalizer: Sendable, Hashable {
                 let category = base.properties.generalCategory
                 if category == .nonspacingMark || category == .enclosingMark || category == .spacingMark { continue }
                 if deobfuscate, let latin = NormalizationTables.homoglyphs[base.value] {
-                    units.append(latin, start, end)
+                    sink.append(latin, start, end)
                 } else {
-                    units.append(base, start, end)
+                    sink.append(base, start, end)
                 }
             }
         }
@@ -447,78 +453,5 @@ public struct Normalizer: Sendable, Hashable {
         }
         out.items.append(contentsOf: units.items[copied...])
         return out
-    }
-}
-
-/// One normalised scalar with the original UTF-8 byte range it came from.
-struct Unit: Sendable, Hashable {
-    var scalar: Unicode.Scalar
-    var start: Int32
-    var end: Int32
-}
-
-/// Normalised scalars, each with the original UTF-8 byte range it came from.
-struct Units {
-    var items: [Unit] = []
-
-    init(capacity: Int) {
-        items.reserveCapacity(capacity)
-    }
-
-    init(items: [Unit]) {
-        self.items = items
-    }
-
-    var count: Int { items.count }
-
-    mutating func append(_ scalar: Unicode.Scalar, _ start: Int, _ end: Int) {
-        items.append(Unit(scalar: scalar, start: Int32(start), end: Int32(end)))
-    }
-
-    mutating func append(_ scalar: Unicode.Scalar, _ start: Int32, _ end: Int32) {
-        items.append(Unit(scalar: scalar, start: start, end: end))
-    }
-
-    /// The view as a string, with the units as its map. With `collapsingWhitespace` (the white-space
-    /// step), spaces are collapsed on the way: none at either end, never two in a row; the units of
-    /// the dropped spaces are dropped too, so that the units are exactly the scalars of the text.
-    consuming func build(original: String, collapsingWhitespace: Bool = false) -> NormalizedText {
-        var capacity = 0
-        for unit in items { capacity &+= UTF8.width(unit.scalar) }
-        var kept = 0
-        // The text is written, and the units compacted in place, in one loop.
-        let text = items.withUnsafeMutableBufferPointer { units in
-            String(unsafeUninitializedCapacity: capacity) { bytes in
-                var k = 0
-                var lastWasSpace = true
-                for i in units.indices {
-                    let scalar = units[i].scalar
-                    if collapsingWhitespace {
-                        let space = scalar == " "
-                        if space, lastWasSpace { continue }
-                        lastWasSpace = space
-                    }
-                    // Until a space is dropped, every unit stays where it is.
-                    if kept != i { units[kept] = units[i] }
-                    kept &+= 1
-                    if scalar.isASCII {
-                        bytes[k] = UInt8(truncatingIfNeeded: scalar.value)
-                        k &+= 1
-                        continue
-                    }
-                    UTF8.encode(scalar) { byte in
-                        bytes[k] = byte
-                        k += 1
-                    }
-                }
-                if collapsingWhitespace, k > 0, bytes[k - 1] == 32 {
-                    k -= 1
-                    kept -= 1
-                }
-                return k
-            }
-        }
-        items.removeLast(items.count - kept)
-        return NormalizedText(original: original, text: text, units: items)
     }
 }

@@ -38,8 +38,8 @@ extension Normalizer {
     /// Reads `units` once and tells what each word-level step has to do in them.
     static func scanWords(_ units: Units) -> WordScan {
         // The tables, read once (each access to a static constant checks its initialisation).
-        let longest = NormalizationTables.longestAbbreviation, ends = NormalizationTables.abbreviationEnds
-        return units.items.withUnsafeBufferPointer { s in
+        return NormalizationTables.abbreviationShapes.withUnsafeBufferPointer { shapes in
+        units.items.withUnsafeBufferPointer { s in
             asciiClasses.withUnsafeBufferPointer { ascii in
                 var scan = WordScan()
                 let count = s.count
@@ -48,9 +48,9 @@ extension Normalizer {
                 /// Records the word `wordStart..<end` if it is an abbreviation: a short ASCII word
                 /// with known first and last letters (other words skip the table).
                 func endWord(_ end: Int) {
-                    guard end - wordStart <= longest else { return }
                     let first = s[wordStart].scalar.value, last = s[end - 1].scalar.value
-                    guard first < 128, last < 128, ends[Int(first)] & (1 << UInt128(last)) != 0 else { return }
+                    guard first < 128, last < 128,
+                          NormalizationTables.mayBeAbbreviation(shapes, length: end - wordStart, first: UInt8(first), last: UInt8(last)) else { return }
                     var key: UInt128 = 0
                     for k in wordStart..<end {
                         guard s[k].scalar.isASCII else { return }
@@ -85,6 +85,7 @@ extension Normalizer {
                 if wordStart >= 0 { endWord(count) }
                 return scan
             }
+        }
         }
     }
 }
