@@ -356,6 +356,20 @@ struct NormalizerTests {
 
     /// The looked-up blocks of symbols and emoji say what Unicode's properties say, at every scalar
     /// of them and around them.
+    /// The joiners dropped without a look-up are what the deobfuscation step drops by category,
+    /// and the gesture look-up finds exactly the table's gestures.
+    @Test func emojiShortcutsAgreeWithTheTables() {
+        for value: UInt32 in [0x200B, 0x200C, 0x200D, 0xFE0E, 0xFE0F, 0x20E3] {
+            let scalar = Unicode.Scalar(value)!
+            #expect(Normalizer.isEmojiJoiner(scalar))
+            #expect([.format, .nonspacingMark, .enclosingMark].contains(scalar.properties.generalCategory) && !scalar.properties.isWhitespace)
+        }
+        #expect(!Normalizer.isEmojiJoiner("a") && !Normalizer.isEmojiJoiner("\u{200A}"))
+        for value in UInt32(0x2000)...0x1FFFF {
+            #expect(NormalizationTables.gestureToken(value) == NormalizationTables.gestureTokens[value], "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func stableSymbolTableAgreesWithTheProperties() {
         let ranges = [0x1F00..<0x3100, 0x1EF00..<0x1FC00]
         var stable = 0

@@ -18,6 +18,22 @@ enum NormalizationTables {
         0x270A: ":kepal:",    // ✊ raised fist
     ]
 
+    /// ``gestureTokens`` sorted by scalar, for look-ups by binary search instead of hashing.
+    private static let sortedGestures: [(scalar: UInt32, token: String)] = gestureTokens.map { ($0.key, $0.value) }.sorted { $0.scalar < $1.scalar }
+
+    /// The token of the gesture emoji `scalar`, if it is one.
+    static func gestureToken(_ scalar: UInt32) -> String? {
+        sortedGestures.withUnsafeBufferPointer { gestures in
+            var lower = 0, upper = gestures.count
+            while lower < upper {
+                let middle = (lower + upper) / 2
+                if gestures[middle].scalar == scalar { return gestures[middle].token }
+                if gestures[middle].scalar < scalar { lower = middle + 1 } else { upper = middle }
+            }
+            return nil
+        }
+    }
+
     /// Look-alike letters from other scripts, folded to the Latin letter they imitate (after lower-casing).
     static let homoglyphs: [UInt32: Unicode.Scalar] = [
         0x0430: "a", 0x0435: "e", 0x043E: "o", 0x0440: "p", 0x0441: "c", 0x0443: "y", 0x0445: "x",
@@ -67,17 +83,18 @@ enum NormalizationTables {
     }
 
     /// For each length and ASCII first byte, the last bytes of the abbreviations of that length that
-    /// start with it (bit `last` of entry `length * 128 + first`): a word whose shape matches none
-    /// needs no look-up.
-    static let abbreviationShapes: [UInt128] = abbreviations.keys.reduce(into: [UInt128](repeating: 0, count: (longestAbbreviation + 1) * 128)) { shapes, word in
-        let first = Int(word.utf8.first!), last = word.utf8.last!
-        if first < 128, last < 128 { shapes[word.utf8.count * 128 + first] |= 1 << UInt128(last) }
+    /// start with it, as 128 bits in two words (bit `last % 64` of word `(length * 128 + first) * 2
+    /// + last / 64`): a word whose shape matches none needs no look-up.
+    static let abbreviationShapes: [UInt64] = abbreviations.keys.reduce(into: [UInt64](repeating: 0, count: (longestAbbreviation + 1) * 256)) { shapes, word in
+        let first = Int(word.utf8.first!), last = Int(word.utf8.last!)
+        if first < 128, last < 128 { shapes[(word.utf8.count * 128 + first) * 2 + last / 64] |= 1 << UInt64(last % 64) }
     }
 
     /// Whether an abbreviation has `length` bytes, starts with `first` and ends with `last`.
     @inline(__always)
-    static func mayBeAbbreviation(_ shapes: UnsafeBufferPointer<UInt128>, length: Int, first: UInt8, last: UInt8) -> Bool {
-        length < shapes.count >> 7 && first < 128 && last < 128 && shapes[length &* 128 &+ Int(first)] >> UInt128(last) & 1 != 0
+    static func mayBeAbbreviation(_ shapes: UnsafeBufferPointer<UInt64>, length: Int, first: UInt8, last: UInt8) -> Bool {
+        length < shapes.count >> 8 && first < 128 && last < 128
+            && shapes[(length &* 128 &+ Int(first)) &* 2 &+ Int(last >> 6)] >> UInt64(last & 63) & 1 != 0
     }
 
     /// The length of the longest abbreviation: longer words need no look-up.

@@ -265,6 +265,16 @@ public struct Normalizer: Sendable, Hashable {
     }
 
     private func appendFolded<Sink: UnitSink>(_ scalar: Unicode.Scalar, _ start: Int, _ end: Int, fold: Bool, deobfuscate: Bool, into sink: inout Sink) {
+        // The scalars of emoji, answered without a property look-up (whitespace and the general
+        // category cost hundreds of instructions each): a symbol left as it is, a joiner dropped.
+        if Normalizer.isStableSymbol(scalar) {
+            sink.append(scalar, start, end)
+            return
+        }
+        if deobfuscate, Normalizer.isEmojiJoiner(scalar) {
+            sink.absorbDropped(start, end)
+            return
+        }
         let properties = scalar.properties
         if properties.isWhitespace {
             sink.append(" ", start, end)
@@ -334,7 +344,7 @@ public struct Normalizer: Sendable, Hashable {
         var scalars = character.unicodeScalars.makeIterator()
         guard let first = scalars.next(), isStableSymbol(first) else { return false }
         while let next = scalars.next() {
-            if isStableSymbol(next) || (0x1F3FB...0x1F3FF).contains(next.value) { continue }
+            if isStableSymbol(next) || (0x1F3FB...0x1F3FF).contains(next.value) || isEmojiJoiner(next) { continue }
             switch next.properties.generalCategory {
             case .format, .nonspacingMark, .enclosingMark: continue
             default: return false
@@ -345,7 +355,17 @@ public struct Normalizer: Sendable, Hashable {
 
     private func gestureToken(_ character: Character) -> String? {
         guard let first = character.unicodeScalars.first else { return nil }
-        return NormalizationTables.gestureTokens[first.value]
+        return NormalizationTables.gestureToken(first.value)
+    }
+
+    /// Joiners, variation selectors and the keycap mark, which emoji carry: format characters and
+    /// marks (a test checks their categories), which the deobfuscation step drops.
+    @inline(__always)
+    static func isEmojiJoiner(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200B, 0x200C, 0x200D, 0xFE0E, 0xFE0F, 0x20E3: return true
+        default: return false
+        }
     }
 
     // MARK: - Word-level steps
