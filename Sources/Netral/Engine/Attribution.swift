@@ -19,7 +19,7 @@ struct AttributionKey: Hashable {
     }
 
     static func == (a: AttributionKey, b: AttributionKey) -> Bool {
-        a.original == b.original && a.text.utf8.elementsEqual(b.text.utf8)
+        a.original == b.original && a.text.hasSameUTF8(as: b.text)
     }
 }
 

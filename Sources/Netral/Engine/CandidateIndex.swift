@@ -16,7 +16,7 @@ struct CandidateIndex: Sendable {
     private struct Label: Hashable {
         let text: String
         func hash(into hasher: inout Hasher) { hasher.combineUTF8(of: text) }
-        static func == (a: Label, b: Label) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        static func == (a: Label, b: Label) -> Bool { a.text.hasSameUTF8(as: b.text) }
     }
 
     /// What a message says of a candidate label such as "02 Prabowo – Gibran (Pilpres 2024)".
