@@ -6,6 +6,37 @@ import Testing
 struct JSONTests {
     func parse(_ text: String) throws(JSONParser.Failure) -> JSONValue { try JSONParser.parse(Array(text.utf8)) }
 
+    /// The string scan passes over eight bytes at a time: it must stop at every quote, backslash
+    /// and control character, whatever bytes surround it, and strings of every length around
+    /// the eight-byte steps read back whole.
+    @Test func stringScanStopsAtEveryByteThatEndsAPlainRun() throws {
+        let special: [UInt8] = Array(0..<0x20) + [0x22, 0x5C]
+        let background: [UInt8] = [0x20, 0x21, 0x23, 0x41, 0x5B, 0x5D, 0x7F, 0x80, 0xBF, 0xFF]
+        for byte in special {
+            for position in 0..<8 {
+                for filler in background {
+                    var word = [UInt8](repeating: filler, count: 8)
+                    word[position] = byte
+                    let value = word.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                    #expect(JSONParser.mayEndPlainRun(value), "byte \(byte) at \(position) among \(filler)")
+                }
+            }
+        }
+        for length in 0..<40 {
+            let body = String(repeating: "ab\u{E9}", count: length / 3) + String(repeating: "x", count: length % 3)
+            for tail in ["", "\\\"", "\\n", "\\u0041"] {
+                let json = "{\"t\":\"" + body + tail + "\",\"u\":1}"
+                let value = try JSONParser.parse(Array(json.utf8))
+                let expected = body + ["": "", "\\\"": "\"", "\\n": "\n", "\\u0041": "A"][tail]!
+                guard case .string(let read) = value["t"] else {
+                    Issue.record("\(json)")
+                    continue
+                }
+                #expect(read == expected, "\(json)")
+            }
+        }
+    }
+
     @Test func parsesEveryKindOfValue() throws {
         let v = try parse(#" {"s": "a\"b\\c\/d\n\u00e9\ud83d\ude00", "n": -12.5e+3, "i": 0, "t": true, "f": false, "z": null, "a": [1, [], {}]} "#)
         #expect(v["s"] == .string("a\"b\\c/d\né😀"))
