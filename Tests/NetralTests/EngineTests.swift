@@ -14,6 +14,17 @@ struct EngineTests {
         engine.evaluate(Post(id: "p", action: action, text: text)).flagged
     }
 
+    /// `near(a, b, n)` counts the words strictly between two spans, in either order.
+    @Test func nearCountsTheWordsBetweenTwoSpans() {
+        let text = "coblos  satu dua\ttiga 02"
+        let coblos = 0..<6, number = 22..<24
+        #expect(areNear(coblos, number, within: 3, in: text) && areNear(number, coblos, within: 3, in: text))
+        #expect(!areNear(coblos, number, within: 2, in: text) && !areNear(number, coblos, within: 2, in: text))
+        #expect(areNear(0..<6, 8..<12, within: 0, in: text))      // "coblos" and "satu": none between
+        #expect(areNear(0..<6, 3..<10, within: 0, in: text))      // overlapping
+        #expect(!areNear(0..<6, 13..<16, within: 0, in: text))    // "satu" between
+    }
+
     @Test func supportByNameIsFlaggedWithEvidenceAndCandidate() throws {
         let text = "Bismillah, ayo dukung Mas Gibran!"
         let result = engine.evaluate(Post(id: "1", text: text))

@@ -285,7 +285,7 @@ final class Evaluator: Sendable {
             guard let found = context.hits[id], !found.isEmpty else { continue }
             if let near = spec.near, let target = nearID {
                 let before = context.hits[target]?.count ?? 0
-                context.hits[target]?.removeAll { h in found.contains { e in e.view == h.view && wordDistance(e.original, h.original, in: views[h.view].value.text) <= spec.within } }
+                context.hits[target]?.removeAll { h in found.contains { e in e.view == h.view && areNear(e.original, h.original, within: spec.within, in: views[h.view].value.text) } }
                 let removed = before - (context.hits[target]?.count ?? 0)
                 if removed > 0 {
                     trace?.exceptions.append("\(spec.pattern.name) matched \"\(text(of: found[0], views))\" and cancelled \(removed) match(es) of \(near) within \(spec.within) words")
@@ -351,7 +351,7 @@ final class Evaluator: Sendable {
             guard let found = hits[id], !found.isEmpty else { continue }
             if let within = adjustment.within {
                 let close = found.contains { c in
-                    evidenceIDs.contains { e in (hits[e] ?? []).contains { $0.view == c.view && wordDistance($0.original, c.original, in: views[c.view].value.text) <= within } }
+                    evidenceIDs.contains { e in (hits[e] ?? []).contains { $0.view == c.view && areNear($0.original, c.original, within: within, in: views[c.view].value.text) } }
                 }
                 guard close else { continue }
             }
@@ -494,7 +494,7 @@ final class Evaluator: Sendable {
             let second = matches(b)
             for x in first {
                 for y in second where x.view == y.view {
-                    if wordDistance(x.original, y.original, in: views[x.view].value.text) <= words { return true }
+                    if areNear(x.original, y.original, within: words, in: views[x.view].value.text) { return true }
                 }
             }
             return false
@@ -593,21 +593,25 @@ final class Evaluator: Sendable {
     private func format(_ value: Double) -> String { String(format: "%.2f", value) }
 }
 
-/// The number of words lying strictly between two byte ranges of `text` (0 when they touch or overlap).
-func wordDistance(_ a: Range<Int>, _ b: Range<Int>, in text: String) -> Int {
+/// Whether at most `words` words lie strictly between two byte ranges of `text` (none when they
+/// touch or overlap). Reading stops at the first word too many.
+func areNear(_ a: Range<Int>, _ b: Range<Int>, within words: Int, in text: String) -> Bool {
     let (first, second) = a.lowerBound <= b.lowerBound ? (a, b) : (b, a)
-    guard first.upperBound < second.lowerBound else { return 0 }
+    guard first.upperBound < second.lowerBound else { return true }
     var text = text
     return text.withUTF8 { utf8 in
-        var words = 0
+        var count = 0
         var inWord = false
         for i in first.upperBound..<min(second.lowerBound, utf8.count) {
             let byte = utf8[i]
             let space = byte == 32 || byte == 9 || byte == 10 || byte == 13
-            if !space && !inWord { words += 1 }
+            if !space && !inWord {
+                count += 1
+                if count > words { return false }
+            }
             inWord = !space
         }
-        return words
+        return true
     }
 }
 
