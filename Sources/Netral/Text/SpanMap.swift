@@ -28,6 +28,11 @@ struct SpanMap: Sendable, Hashable {
     /// The view bytes mapped so far.
     private(set) var count: Int32 = 0
 
+    /// An empty map with room for `capacity` segments.
+    init(capacity: Int = 0) {
+        segments.reserveCapacity(capacity)
+    }
+
     /// Appends one unit: a scalar of `width` UTF-8 bytes in the view, from original bytes `start..<end`.
     /// An ASCII scalar from one byte continues a linear segment that ends where it starts; a unit
     /// with the same span as the block before it joins that block.

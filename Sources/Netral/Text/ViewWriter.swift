@@ -13,7 +13,8 @@ struct ViewWriter: UnitSink {
     private var out: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private var written = 0
-    private var map = SpanMap()
+    /// Room for the segments of a post with a few emoji and abbreviations, allocated once.
+    private var map = SpanMap(capacity: 16)
     /// The open linear run: view bytes `runView..<written` came from original bytes `runView + runDelta...`,
     /// one for one; entered into the map when it ends.
     private var runOpen = false
