@@ -1,5 +1,5 @@
 import Foundation
-import Netral
+@_spi(Fuzzing) import Netral
 
 let engine = try! Engine.withDefaultRules()
 /// The same rules with the prefilter off: every pattern run on every post.
@@ -10,12 +10,15 @@ let unfiltered: Engine = {
 }()
 let normalizer = Normalizer()
 
-/// Any text through the normaliser and the default pack: offsets stay inside the original
-/// text, evidence quotes it exactly, and the prefilter (atoms, their word bounds, filters,
-/// anchored confirmation) changes no finding.
+/// Any text through the normaliser and the default pack: the view writer gives the general
+/// path's view and map whenever it does not give up, offsets stay inside the original text,
+/// evidence quotes it exactly, and the prefilter (atoms, their word bounds, filters, anchored
+/// confirmation) changes no finding.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzEngine(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    let paths = normalizer.viewsByBothPaths(text)
+    if let direct = paths.direct { precondition(direct == paths.general, "the view writer and the general path differ") }
     let normalized = normalizer.normalize(text)
     let count = text.utf8.count
     let n = normalized.text.utf8.count

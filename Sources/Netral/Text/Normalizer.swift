@@ -65,6 +65,13 @@ public struct Normalizer: Sendable, Hashable {
         return writer.finish(original: text)
     }
 
+    /// For the fuzzer: the view writer's view of `text` (nil when it gives up) and the general
+    /// path's, which must be equal when both exist.
+    @_spi(Fuzzing)
+    public func viewsByBothPaths(_ text: String) -> (direct: NormalizedText?, general: NormalizedText) {
+        (writeDirectly(text), unitsThroughSteps(text).build(original: text, collapsingWhitespace: options.contains(.whitespace)))
+    }
+
     /// The general path, up to writing the view: every unit of the text, then the word-level steps on them.
     func unitsThroughSteps(_ text: String) -> Units {
         var units = Units(capacity: text.utf8.count)
