@@ -22,8 +22,9 @@ struct NormalizerTests {
         #expect(original(of: "coblos", in: n) == "COBLOS")
     }
 
-    /// ASCII runs are mapped in blocks of 64 units: a run longer than a block, with upper case, tabs and
-    /// non-ASCII text on both sides of the block boundaries, reads and maps back as a unit at a time would.
+    /// ASCII runs are mapped in blocks of 64 units on the general path, and whole by the view writer: a
+    /// run longer than a block, with upper case, tabs and non-ASCII text on both sides of the block
+    /// boundaries, reads and maps back as a unit at a time would, on both paths.
     @Test func longASCIIRunsAcrossMappingBlocks() {
         let words = (0..<40).map { $0 % 3 == 0 ? "KATA\($0)" : "kata\($0)" }
         let text = "🔥 " + words.joined(separator: "\t") + " é " + words.joined(separator: "  ")
@@ -34,6 +35,7 @@ struct NormalizerTests {
         for word in ["KATA0", "KATA15", "kata31", "KATA39"] {
             #expect(original(of: " " + word.lowercased() + " ", in: n)?.trimmingCharacters(in: .whitespaces) == word)
         }
+        #expect(normalizer.writeDirectly(text) == normalizer.unitsThroughSteps(text).build(original: text, collapsingWhitespace: true))
         let lastWord = words[39]
         #expect(n.originalRange(of: (n.text.utf8.count - lastWord.utf8.count)..<n.text.utf8.count)
                 == (text.utf8.count - lastWord.utf8.count)..<text.utf8.count)
