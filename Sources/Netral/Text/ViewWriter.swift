@@ -4,10 +4,11 @@
 /// The word-level steps that work one word at a time are applied as the units come: an
 /// abbreviation is expanded when its word ends, white space collapses as it is written. What needs
 /// the whole text's units makes the writer give up (``gaveUp``), and the normaliser then takes its
-/// general path: a spaced-out or elongated word (looked for a little more widely than the word scan
-/// does, never less; "pppk" and "ppp" keep their letters and stay), a letter, digit or separator outside ASCII, a dropped character that widens
-/// the unit before it, an abbreviation written partly in folded characters. For every text it
-/// finishes, the writer gives exactly the general path's view and map (a test compares the two).
+/// general path: a spaced-out or elongated word (looked for a little more widely than the word
+/// scan does, never less; "pppk" and "ppp" keep their letters and stay), a letter, digit or
+/// separator outside ASCII, a dropped character that widens the unit before it, an abbreviation
+/// written partly in folded characters. For every text it finishes, the writer gives exactly the
+/// general path's view and map (a test and the engine's fuzz target compare the two).
 struct ViewWriter: UnitSink {
     /// The view written so far: `out[0..<written]`, `capacity` bytes allocated.
     private var out: UnsafeMutablePointer<UInt8>
@@ -83,8 +84,7 @@ struct ViewWriter: UnitSink {
                             gaveUp = true
                             break
                         }
-                    } else if squeezes, kind & ViewWriter.letter != 0, written &- wordView >= 2,
-                              out[written &- 1] == byte, out[written &- 2] == byte {
+                    } else if squeezes, ViewWriter.isThirdInARow(byte, kind, out, written, wordView) {
                         tripled = true
                     }
                     out[written] = byte
@@ -103,7 +103,7 @@ struct ViewWriter: UnitSink {
                     }
                     wordView = -1
                 }
-                if kind & ViewWriter.space != 0, collapses, written == 0 || out[written &- 1] == 32 {
+                if collapses, ViewWriter.isDroppedSpace(kind, out, written) {
                     // Dropped: the run ends before it, and the next one starts after it.
                     self.written = written
                     openRun(source: offset &+ i &+ 1)
@@ -136,7 +136,7 @@ struct ViewWriter: UnitSink {
                     endWord(start: wordView, next: start)
                     if gaveUp { return }
                 }
-                if kind & ViewWriter.space != 0, collapses, written == 0 || out[written &- 1] == 32 { return }
+                if collapses, ViewWriter.isDroppedSpace(kind, out, written) { return }
             }
             reserve(1)
             if end &- start == 1 {
@@ -186,12 +186,24 @@ struct ViewWriter: UnitSink {
                 gaveUp = true
                 return false
             }
-        } else if squeezes, kind & ViewWriter.letter != 0, written &- wordView >= 2,
-                  out[written &- 1] == byte, out[written &- 2] == byte {
-            // A letter three times in a row: squeezed, unless the word is one written so ("pppk").
+        } else if squeezes, ViewWriter.isThirdInARow(byte, kind, out, written, wordView) {
             tripled = true
         }
         return true
+    }
+
+    /// Whether letter `byte` (of classes `kind`), written at `at` in the word that starts at
+    /// `wordView`, is the third of a letter in a row: squeezed, unless the word is one written so ("pppk").
+    @inline(__always)
+    private static func isThirdInARow(_ byte: UInt8, _ kind: UInt8, _ out: UnsafeMutablePointer<UInt8>, _ at: Int, _ wordView: Int) -> Bool {
+        kind & letter != 0 && at &- wordView >= 2 && out[at &- 1] == byte && out[at &- 2] == byte
+    }
+
+    /// Whether a scalar of classes `kind`, written at `at`, is a space the white-space step drops:
+    /// at the view's start or after another space.
+    @inline(__always)
+    private static func isDroppedSpace(_ kind: UInt8, _ out: UnsafeMutablePointer<UInt8>, _ at: Int) -> Bool {
+        kind & space != 0 && (at == 0 || out[at &- 1] == 32)
     }
 
     /// Whether a letter written at `at` would follow a separator, a letter and the same separator:
