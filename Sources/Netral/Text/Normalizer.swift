@@ -51,7 +51,9 @@ public struct Normalizer: Sendable, Hashable {
         self.options = options
     }
 
-    /// Normalises `text`.
+    /// Normalises `text`: most texts are written in one pass (the word-level steps applied as
+    /// their words end); a text with spaced-out or elongated words, letters outside ASCII or a
+    /// zero-width character right after another takes the general path, which gives the same view.
     public func normalize(_ text: String) -> NormalizedText {
         writeDirectly(text) ?? unitsThroughSteps(text).build(original: text, collapsingWhitespace: options.contains(.whitespace))
     }
@@ -297,10 +299,6 @@ public struct Normalizer: Sendable, Hashable {
             default: break
             }
             if (0x1F3FB...0x1F3FF).contains(scalar.value) { return }  // skin tones
-        }
-        if Normalizer.isStableSymbol(scalar) {
-            sink.append(scalar, start, end)
-            return
         }
         guard fold, !scalar.isASCII else {
             let v = scalar.value
