@@ -42,10 +42,6 @@ struct Units: UnitSink {
         items.append(Unit(scalar: scalar, start: Int32(start), end: Int32(end)))
     }
 
-    mutating func append(_ scalar: Unicode.Scalar, _ start: Int32, _ end: Int32) {
-        items.append(Unit(scalar: scalar, start: start, end: end))
-    }
-
     mutating func absorbDropped(_ start: Int, _ end: Int) {
         if let last = items.last, Int(last.end) == start, last.scalar != " " {
             items[items.count - 1].end = Int32(end)
