@@ -23,15 +23,20 @@ enum NormalizationTables {
 
     /// The token of the gesture emoji `scalar`, if it is one.
     static func gestureToken(_ scalar: UInt32) -> String? {
-        sortedGestures.withUnsafeBufferPointer { gestures in
-            var lower = 0, upper = gestures.count
-            while lower < upper {
-                let middle = (lower + upper) / 2
-                if gestures[middle].scalar == scalar { return gestures[middle].token }
-                if gestures[middle].scalar < scalar { lower = middle + 1 } else { upper = middle }
-            }
-            return nil
+        index(of: scalar, in: sortedGestures, by: \.scalar).map { sortedGestures[$0].token }
+    }
+
+    /// The index of the entry whose key is `key` in `entries`, sorted by key, by binary search.
+    @inline(__always)
+    private static func index<Entry, Key: Comparable>(of key: Key, in entries: [Entry], by keyOf: (Entry) -> Key) -> Int? {
+        var lower = 0, upper = entries.count
+        while lower < upper {
+            let middle = (lower + upper) / 2
+            let candidate = keyOf(entries[middle])
+            if candidate == key { return middle }
+            if candidate < key { lower = middle + 1 } else { upper = middle }
         }
+        return nil
     }
 
     /// Look-alike letters from other scripts, folded to the Latin letter they imitate (after lower-casing).
@@ -72,14 +77,7 @@ enum NormalizationTables {
 
     /// The expansion of the abbreviation whose bytes pack into `key`.
     static func abbreviation(packed key: UInt128) -> [Unicode.Scalar]? {
-        var lower = 0, upper = packedAbbreviations.count
-        while lower < upper {
-            let middle = (lower + upper) / 2
-            let candidate = packedAbbreviations[middle].key
-            if candidate == key { return packedAbbreviations[middle].expansion }
-            if candidate < key { lower = middle + 1 } else { upper = middle }
-        }
-        return nil
+        index(of: key, in: packedAbbreviations, by: \.key).map { packedAbbreviations[$0].expansion }
     }
 
     /// For each length and ASCII first byte, the last bytes of the abbreviations of that length that
