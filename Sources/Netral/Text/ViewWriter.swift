@@ -288,14 +288,16 @@ struct ViewWriter: UnitSink {
 
     // MARK: - Classes
 
-    private static let word: UInt8 = 1, letter: UInt8 = 2, separator: UInt8 = 4, space: UInt8 = 8
+    /// The word scan's classes, and a space.
+    private static let word = Normalizer.wordClass, letter = Normalizer.letterClass, separator = Normalizer.separatorClass
+    private static let space: UInt8 = 8
 
     /// The classes of each byte's ASCII scalar after the mapping (white-space controls are spaces):
-    /// a word scalar, a letter, a letter separator, a space. None for a byte above 0x7F.
+    /// the word scan's (a word scalar, a letter, a letter separator) and a space. None for a byte
+    /// above 0x7F.
     private static let classes: [UInt8] = (0..<256).map { value in
         guard value < 128 else { return 0 }
-        let scalar = Unicode.Scalar(UInt8((9...13).contains(value) ? 32 : value))
-        return (Normalizer.isWordScalar(scalar) ? word : 0) | (Normalizer.isLetter(scalar) ? letter : 0)
-            | (NormalizationTables.isLetterSeparator(scalar) ? separator : 0) | (scalar == " " ? space : 0)
+        let mapped = (9...13).contains(value) ? 32 : value
+        return Normalizer.asciiClasses[mapped] | (mapped == 32 ? space : 0)
     }
 }

@@ -16,14 +16,15 @@ extension Normalizer {
         var abbreviations: [Abbreviation] = []
     }
 
-    /// The classes of the ASCII scalars, as bits: ``wordClass``, ``letterClass``, ``separatorClass``.
-    private static let asciiClasses: [UInt8] = (0..<128).map { value in
+    /// The classes of the ASCII scalars, as bits: ``wordClass``, ``letterClass``, ``separatorClass``
+    /// (the view writer's table is built from it).
+    static let asciiClasses: [UInt8] = (0..<128).map { value in
         let scalar = Unicode.Scalar(UInt8(value))
         return (isWordScalar(scalar) ? wordClass : 0) | (isLetter(scalar) ? letterClass : 0)
             | (NormalizationTables.isLetterSeparator(scalar) ? separatorClass : 0)
     }
     /// A word scalar (``Normalizer/isWordScalar(_:)``), a letter, a letter separator (``NormalizationTables/isLetterSeparator(_:)``).
-    private static let wordClass: UInt8 = 1, letterClass: UInt8 = 2, separatorClass: UInt8 = 4
+    static let wordClass: UInt8 = 1, letterClass: UInt8 = 2, separatorClass: UInt8 = 4
 
     /// The classes of `scalar`: from `ascii` (``asciiClasses``) for an ASCII scalar, from its
     /// Unicode properties otherwise (none for a pictograph).
