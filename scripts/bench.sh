@@ -4,10 +4,7 @@
 # Installs libvectorscan-dev (the Vectorscan ceiling) and libpcre2-dev when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-deps.sh
-if ! pkg-config --exists libhs; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libvectorscan-dev >/dev/null
-fi
+bash scripts/ensure-bench-deps.sh
 posts="${1:-1000000}"
 gib="${2:-2}"
 (cd Benchmarks && swift build -c release)

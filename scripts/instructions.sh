@@ -8,15 +8,12 @@
 #
 # Runs `NetralBench profile --all` (every post evaluated ROUNDS times, one thread) under Valgrind's
 # callgrind, counting only inside `Engine.evaluate(_:)`, and prints the instructions an evaluation.
-# Installs valgrind and libpcre2-dev when missing. The benchmark is built apart (in .build-dwarf4 under
-# Benchmarks), with DWARF 4 debug information: Valgrind 3.19 cannot read the DWARF 5 that Swift 6.3
+# Installs valgrind, libvectorscan-dev (the benchmark package links it) and libpcre2-dev when missing.
+# The benchmark is built apart (in .build-dwarf4 under Benchmarks), with DWARF 4 debug information: Valgrind 3.19 cannot read the DWARF 5 that Swift 6.3
 # writes by default. The callgrind file is kept for `callgrind_annotate --auto=yes FILE SOURCE`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-deps.sh
-if ! command -v valgrind >/dev/null; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null
-fi
+bash scripts/ensure-bench-deps.sh valgrind
 posts="${1:-2000}"
 rounds="${2:-3}"
 shift $(( $# < 2 ? $# : 2 ))
