@@ -32,6 +32,12 @@ struct CheckCommand: ParsableCommand {
 
         --time shows which rules take longest: the way to find a slow pattern.
 
+        Findings reviewed and judged not to be violations are set aside by a file of
+        suppress: entries (rule, post, author or evidence, and a reason), loaded with
+        --rules: they leave the findings and are listed under "suppressed" with their
+        reason (see rules/README.md, "Suppressing reviewed findings").
+          netral check --rules triage.yml posts.jsonl
+
         Exit status: 0 nothing flagged, 1 something flagged, 2 a usage, rule or
         I/O error (or, with --strict, unreadable records).
         """)
@@ -142,7 +148,8 @@ struct CheckCommand: ParsableCommand {
             if tally.malformed > 0 { Terminal.error("netral: \(tally.malformed) record(s) could not be read (see the error records)\n") }
             if tally.ruleErrors > 0 { Terminal.error("netral: \(tally.ruleErrors) rule evaluation(s) failed, e.g. a pattern hit the match limit (see \"errors\" in the results)\n") }
             if chosen != .text && chosen != .summary {
-                Terminal.error("netral: \(tally.records) record(s), \(tally.flagged) flagged\n")
+                Terminal.error("netral: \(tally.records) record(s), \(tally.flagged) flagged"
+                               + (tally.suppressed > 0 ? ", \(tally.suppressed) finding(s) suppressed" : "") + "\n")
             }
         }
         if let timing = engine.timing { Terminal.error(TimingTable(timing).text) }

@@ -177,7 +177,8 @@ struct ExplainCommand: ParsableCommand {
             print(ResultJSON.line(ResultJSON.object(for: result)))
             return
         }
-        print("post \(result.id): \(result.flagged ? "FLAGGED" : "not flagged")")
+        let setAside = result.suppressed.isEmpty ? "" : " (\(result.suppressed.count) finding(s) suppressed)"
+        print("post \(result.id): \(result.flagged ? "FLAGGED" : "not flagged")\(setAside)")
         for trace in result.explanation ?? [] {
             if !all && (trace.outcome == .skippedAction || trace.outcome == .skippedPrefilter) { continue }
             print("\n\(trace.ruleID): \(trace.outcome.rawValue)")

@@ -42,6 +42,27 @@ struct Tool {
 
 @Suite("netral executable, end to end")
 struct ToolTests {
+    @Test func aTriageFileSetsReviewedFindingsAside() throws {
+        let run = try Tool.run(["check", "--format", "jsonl", "--rules", "Examples/data/triage.yml", "Examples/data/posts.jsonl"])
+        #expect(run.status == 1, "other posts stay flagged: \(run.stderr)")
+        let post = try #require(run.objects.first { $0["id"] as? String == "ex-014" })
+        let rules = (post["findings"] as? [[String: Any]])?.compactMap { $0["rule"] as? String }
+        #expect(rules == ["ASN.KAMPANYE.TAGAR_SLOGAN"], "the hashtag finding of the same post is still reported")
+        let suppressed = try #require((post["suppressed"] as? [[String: Any]])?.first)
+        #expect(suppressed["rule"] as? String == "ASN.GESTUR.SIMBOL_JARI")
+        #expect((suppressed["at"] as? String)?.hasSuffix("Examples/data/triage.yml:7:5") == true)
+        #expect((suppressed["reason"] as? String)?.hasPrefix("🤘 di unggahan ini salam metal") == true)
+        #expect(run.objects.filter { $0["suppressed"] != nil }.count == 1, "no other post is touched")
+        #expect(run.stderr.contains("1 finding(s) suppressed"))
+
+        let line = try String(contentsOf: Tool.root.appending(path: "Examples/data/posts.jsonl"), encoding: .utf8)
+            .split(separator: "\n").first { $0.contains("\"ex-014\"") }
+        let explained = try Tool.run(["explain", "--rules", "Examples/data/triage.yml", "-"], stdin: Data(try #require(line).utf8))
+        #expect(explained.stdout.contains("ASN.GESTUR.SIMBOL_JARI: suppressed\n  suppressed by "))
+        #expect(explained.stdout.contains("Examples/data/triage.yml:7:5: 🤘 di unggahan ini"))
+        #expect(explained.stdout.hasPrefix("post ex-014: FLAGGED (1 finding(s) suppressed)"))
+    }
+
     @Test func checksTheBundledSampleWithExitStatusOne() throws {
         let run = try Tool.run(["check", "--format", "jsonl", "Examples/data/posts.jsonl"])
         #expect(run.status == 1, "something is flagged: \(run.stderr)")

@@ -105,7 +105,10 @@ final class Evaluator: Sendable {
             if timing { count(outcome, rule: ruleIndex, since: &clock, scratch) }
         }
         findings.sort { ($0.severity, $0.confidence, $1.ruleID) > ($1.severity, $1.confidence, $0.ruleID) }
-        return PostResult(id: post.id, findings: findings, errors: errors, explanation: options.explain ? traces : nil)
+        var result = PostResult(id: post.id, findings: findings, errors: errors, explanation: options.explain ? traces : nil)
+        result.apply(plan.ruleSet.suppressions, to: post)
+        if options.explain { result.noteSuppressions() }
+        return result
     }
 
     /// Marks every atom group one of whose atoms occurs in some view, and records where

@@ -61,4 +61,15 @@ public struct PostResult: Sendable {
     public var errors: [RuleError]
     /// Why each rule did or did not fire, when explanation was asked for.
     public var explanation: [RuleTrace]?
+    /// Findings that reached their thresholds but that a ``Suppression`` of the rule set covers: reviewed
+    /// and judged not to be violations. They do not flag the post.
+    public var suppressed: [SuppressedFinding] = []
+}
+
+/// A finding set aside by a suppression entry, kept with the entry that covers it.
+public struct SuppressedFinding: Sendable, Hashable {
+    /// The finding, as it would have been reported.
+    public var finding: Finding
+    /// The entry that covers it: its reason and where it is written.
+    public var suppression: Suppression
 }

@@ -16,6 +16,8 @@ public struct RuleTrace: Sendable, Hashable {
         case belowSeverity = "below minimum severity"
         /// The rule fired.
         case flagged
+        /// The rule fired, but a suppression entry covers the finding (``PostResult/suppressed``).
+        case suppressed
         /// A pattern failed (for example, hit the match limit).
         case error
     }

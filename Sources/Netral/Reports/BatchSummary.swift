@@ -17,6 +17,8 @@ public struct BatchSummary: Sendable {
     public var perAuthor: [String: Int] = [:]
     /// Flagged posts per day (YYYY-MM-DD, UTC+7).
     public var perDay: [String: Int] = [:]
+    /// Suppressed findings per suppression entry (its location and reason).
+    public var perSuppression: [String: Int] = [:]
 
     /// Creates an empty summary.
     public init() {}
@@ -24,7 +26,9 @@ public struct BatchSummary: Sendable {
     /// Adds one record.
     public mutating func add(record: InputRecord, output: BatchOutput) {
         tally.add(output)
-        guard case .result(_, let result) = output, result.flagged else { return }
+        guard case .result(_, let result) = output else { return }
+        for s in result.suppressed { perSuppression["\(s.suppression.location): \(s.suppression.reason)", default: 0] += 1 }
+        guard result.flagged else { return }
         for f in result.findings {
             perRule[f.ruleID, default: 0] += 1
             titles[f.ruleID] = f.title
@@ -63,7 +67,8 @@ public struct SummaryReport: ReportWriter {
     /// Writes the tables.
     public mutating func finish() {
         let t = summary.tally
-        sink("Records: \(t.records)   flagged: \(t.flagged)   unreadable: \(t.malformed)   rule errors: \(t.ruleErrors)\n")
+        sink("Records: \(t.records)   flagged: \(t.flagged)   unreadable: \(t.malformed)   rule errors: \(t.ruleErrors)"
+             + (t.suppressed > 0 ? "   suppressed findings: \(t.suppressed)" : "") + "\n")
         func table(_ title: String, _ rows: [(String, Int)]) {
             guard !rows.isEmpty else { return }
             sink("\n\(title)\n")
@@ -78,5 +83,6 @@ public struct SummaryReport: ReportWriter {
         table("Findings per category", sorted(summary.perCategory))
         table("Flagged posts per author", Array(sorted(summary.perAuthor).prefix(20)))
         table("Flagged posts per day", summary.perDay.sorted { $0.key < $1.key })
+        table("Suppressed findings per suppression", sorted(summary.perSuppression))
     }
 }

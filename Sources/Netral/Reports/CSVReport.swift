@@ -1,11 +1,11 @@
 /// `--format csv`: one row per input record: its verdict, the rules that fired, the strongest
-/// finding's evidence and message, or the record's error.
+/// finding's evidence and message, or the record's error, and the rules whose findings were suppressed.
 public struct CSVReport: ReportWriter {
     private let sink: (String) -> Void
 
     /// The header row's columns.
     public static let columns = ["line", "id", "flagged", "rules", "categories", "max_severity", "max_confidence",
-                                 "candidates", "field", "evidence", "message", "basis", "error"]
+                                 "candidates", "field", "evidence", "message", "basis", "error", "suppressed"]
 
     /// A writer that hands each row to `sink`; the header is written at once.
     public init(sink: @escaping (String) -> Void) {
@@ -27,9 +27,10 @@ public struct CSVReport: ReportWriter {
                    Array(Set(r.findings.flatMap(\.candidates))).sorted().joined(separator: ";"),
                    top?.evidence.first?.field ?? "", top?.evidence.first?.text ?? "", top?.message.id ?? "",
                    top?.basis.map(\.citation).joined(separator: "; ") ?? "",
-                   r.errors.map { "\($0.ruleID): \($0.message)" }.joined(separator: "; ")]
+                   r.errors.map { "\($0.ruleID): \($0.message)" }.joined(separator: "; "),
+                   r.suppressed.map(\.finding.ruleID).joined(separator: ";")]
         case .error(let e):
-            row = [String(e.line), e.id ?? "", "", "", "", "", "", "", "", "", "", "", e.message]
+            row = [String(e.line), e.id ?? "", "", "", "", "", "", "", "", "", "", "", e.message, ""]
         }
         sink(row.map(CSVReport.escape).joined(separator: ",") + "\n")
     }

@@ -51,7 +51,7 @@ public struct HTMLReport: ReportWriter {
         <h1>Laporan pemeriksaan netralitas ASN</h1>
         <div class="meta">Dibuat oleh Netral \(Netral.version) · paket aturan: \(escape(ruleSet.packs.map { "\($0.name) \($0.version)" }.joined(separator: ", "))) · profil: \(escape(ruleSet.profiles.map(\.name).joined(separator: ", ")))</div>
         <h2>Ringkasan</h2>
-        <div class="totals"><div><b>\(t.records)</b>rekaman diperiksa</div><div><b>\(t.flagged)</b>ditandai</div><div><b>\(summary.perRule.values.reduce(0, +))</b>temuan</div><div><b>\(t.malformed)</b>tidak terbaca</div></div>
+        <div class="totals"><div><b>\(t.records)</b>rekaman diperiksa</div><div><b>\(t.flagged)</b>ditandai</div><div><b>\(summary.perRule.values.reduce(0, +))</b>temuan</div><div><b>\(t.malformed)</b>tidak terbaca</div>\(t.suppressed > 0 ? "<div><b>\(t.suppressed)</b>temuan dikecualikan</div>" : "")</div>
         """
         let rules = summary.perRule.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         html += "<h2>Temuan per aturan</h2>" + barChart(rules.map { ($0.key, $0.value) }, id: "chart-rules")

@@ -32,6 +32,8 @@ public struct BatchTally: Sendable {
     public var malformed = 0
     /// Rule errors (such as match limits) across all posts.
     public var ruleErrors = 0
+    /// Findings set aside by suppression entries, across all posts.
+    public var suppressed = 0
 
     /// Creates an empty tally.
     public init() {}
@@ -43,6 +45,7 @@ public struct BatchTally: Sendable {
         case .result(_, let r):
             if r.flagged { flagged += 1 }
             ruleErrors += r.errors.count
+            suppressed += r.suppressed.count
         case .error: malformed += 1
         }
     }

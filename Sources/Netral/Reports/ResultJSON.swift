@@ -2,8 +2,10 @@ import Foundation
 
 /// The JSON form of results: what `--format jsonl` writes, one object per input record.
 ///
-/// A result: `{"id", "line", "flagged", "findings": [...], "errors": [...]}`; a record that could not
-/// be read: `{"line", "id"?, "error"}`.
+/// A result: `{"id", "line", "flagged", "findings": [...], "errors": [...], "suppressed": [...]}` (`errors`
+/// and `suppressed` only when not empty; a suppressed finding is `{"at", "reason", "rule", "severity"}`: the
+/// rule, and where the entry that covers it is written and why); a record that could not be read:
+/// `{"line", "id"?, "error"}`.
 public enum ResultJSON {
     /// The JSON object for one batch output.
     public static func object(for output: BatchOutput) -> [String: Any] {
@@ -67,6 +69,10 @@ public enum ResultJSON {
         w.write(result.flagged ? "],\"flagged\":true,\"id\":" : "],\"flagged\":false,\"id\":", string: result.id)
         w.append(",\"line\":")
         w.write(int: line)
+        if !result.suppressed.isEmpty {
+            w.append(",\"suppressed\":")
+            w.write(.array(result.suppressed.map(value(for:))))
+        }
         w.append("}")
     }
 
@@ -127,6 +133,14 @@ public enum ResultJSON {
             "findings": .array(result.findings.map(value(for:))),
             "flagged": .bool(result.flagged),
             "id": .string(result.id),
+            "suppressed": result.suppressed.isEmpty ? nil : .array(result.suppressed.map(value(for:))),
+        ])
+    }
+
+    static func value(for s: SuppressedFinding) -> JSONValue {
+        .object([
+            "at": .string(s.suppression.location.description), "reason": .string(s.suppression.reason),
+            "rule": .string(s.finding.ruleID), "severity": .string(s.finding.severity.rawValue),
         ])
     }
 

@@ -1,6 +1,7 @@
 /// `--format text`: for people. Each flagged post with its text, the evidence
 /// highlighted, and each finding with its severity, confidence, message, legal
-/// basis and sanction; then unreadable records; then totals. Clean posts are not shown.
+/// basis and sanction; then unreadable records; then totals. Clean posts are not shown, nor findings
+/// set aside by suppression entries (the totals count them).
 public struct TextReport: ReportWriter {
     private let sink: (String) -> Void
     private let color: Bool
@@ -60,7 +61,8 @@ public struct TextReport: ReportWriter {
     /// Writes the totals.
     public mutating func finish() {
         sink("\(tally.records) record(s) · \(paint("\(tally.flagged) flagged", tally.flagged > 0 ? "1;31" : "32"))"
-             + " · \(tally.malformed) unreadable" + (tally.ruleErrors > 0 ? " · \(tally.ruleErrors) rule error(s)" : "") + "\n")
+             + " · \(tally.malformed) unreadable" + (tally.ruleErrors > 0 ? " · \(tally.ruleErrors) rule error(s)" : "")
+             + (tally.suppressed > 0 ? " · \(tally.suppressed) finding(s) suppressed" : "") + "\n")
     }
 
     /// The text with each code-point range wrapped in highlight marks.

@@ -7,6 +7,7 @@ struct RuleFile: Sendable {
     var lists: [WordList] = []
     var profiles: [ElectionProfile] = []
     var disabled: [(id: String, location: SourceLocation)] = []
+    var suppressions: [Suppression] = []
 
     /// A pack manifest: its metadata and the files it includes.
     struct Manifest: Sendable {

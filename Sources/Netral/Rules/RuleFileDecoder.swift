@@ -18,7 +18,7 @@ struct RuleFileDecoder {
         var file = RuleFile(path: path, source: source)
         guard let tree else { return file }
         guard let top = mapping(tree, "a rule file") else { return file }
-        checkKeys(top, allowed: ["pack", "rules", "lists", "profile", "profiles", "disable"], in: "a rule file", at: tree.location)
+        checkKeys(top, allowed: ["pack", "rules", "lists", "profile", "profiles", "disable", "suppress"], in: "a rule file", at: tree.location)
         for (key, keyLocation, value) in top {
             switch key {
             case "pack": file.manifest = decodeManifest(value)
@@ -39,6 +39,10 @@ struct RuleFileDecoder {
             case "disable":
                 for item in sequence(value, "disable") {
                     if let id = string(item, "a rule id") { file.disabled.append((id, item.location)) }
+                }
+            case "suppress":
+                for item in sequence(value, "suppress") {
+                    if let entry = decodeSuppression(item) { file.suppressions.append(entry) }
                 }
             default:
                 _ = keyLocation
@@ -445,19 +449,19 @@ struct RuleFileDecoder {
         diagnostics.append(Diagnostic(.error, code, message, hint: hint, at: location, rule: rule))
     }
 
-    private mutating func mapping(_ tree: YAMLTree, _ what: String) -> Pairs? {
+    mutating func mapping(_ tree: YAMLTree, _ what: String) -> Pairs? {
         if case .mapping(let pairs, _) = tree { return pairs }
         error("NR204", "\(what) must be a mapping (key: value), found \(tree.kindName)", at: tree.location)
         return nil
     }
 
-    private mutating func sequence(_ tree: YAMLTree, _ what: String) -> [YAMLTree] {
+    mutating func sequence(_ tree: YAMLTree, _ what: String) -> [YAMLTree] {
         if case .sequence(let items, _) = tree { return items }
         error("NR204", "\"\(what)\" must be a list (- item), found \(tree.kindName)", at: tree.location)
         return []
     }
 
-    private mutating func string(_ tree: YAMLTree, _ what: String) -> String? {
+    mutating func string(_ tree: YAMLTree, _ what: String) -> String? {
         if case .scalar(let text, _, _) = tree { return text }
         error("NR204", "expected \(what), found \(tree.kindName)", at: tree.location)
         return nil
@@ -487,15 +491,15 @@ struct RuleFileDecoder {
         return nil
     }
 
-    private func value(_ pairs: Pairs, _ key: String) -> YAMLTree? {
+    func value(_ pairs: Pairs, _ key: String) -> YAMLTree? {
         pairs.first { $0.key == key }?.value
     }
 
-    private mutating func optionalString(_ pairs: Pairs, _ key: String) -> String? {
+    mutating func optionalString(_ pairs: Pairs, _ key: String) -> String? {
         value(pairs, key).flatMap { string($0, "text for \"\(key)\"") }
     }
 
-    private mutating func requiredString(_ pairs: Pairs, _ key: String, in what: String, at location: SourceLocation, rule: String? = nil) -> String? {
+    mutating func requiredString(_ pairs: Pairs, _ key: String, in what: String, at location: SourceLocation, rule: String? = nil) -> String? {
         guard let node = value(pairs, key) else {
             error("NR202", "\(what) has no \"\(key)\"", hint: "add \(key): ...", at: location, rule: rule)
             return nil
@@ -509,7 +513,7 @@ struct RuleFileDecoder {
         return sequence(node, key).compactMap { string($0, "text") }
     }
 
-    private mutating func checkKeys(_ pairs: Pairs, allowed: [String], in what: String, at location: SourceLocation, rule: String? = nil) {
+    mutating func checkKeys(_ pairs: Pairs, allowed: [String], in what: String, at location: SourceLocation, rule: String? = nil) {
         var seen = Set<String>()
         for (key, keyLocation, _) in pairs {
             if !seen.insert(key).inserted {

@@ -10,17 +10,22 @@ public struct RuleSet: Sendable {
     public let profiles: [ElectionProfile]
     /// The packs loaded, by manifest.
     public let packs: [PackInfo]
+    /// Reviewed findings to set aside (the `suppress:` entries of every file, in load order); the engine
+    /// moves the findings they cover to ``PostResult/suppressed``.
+    public let suppressions: [Suppression]
     /// Warnings and notes from loading (errors make loading fail instead).
     public let diagnostics: [Diagnostic]
 
     /// A rule by id.
     public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
 
-    init(rules: [Rule], lists: [String: WordList], profiles: [ElectionProfile], packs: [PackInfo], diagnostics: [Diagnostic]) {
+    init(rules: [Rule], lists: [String: WordList], profiles: [ElectionProfile], packs: [PackInfo], suppressions: [Suppression] = [],
+         diagnostics: [Diagnostic]) {
         self.rules = rules
         self.lists = lists
         self.profiles = profiles
         self.packs = packs
+        self.suppressions = suppressions
         self.diagnostics = diagnostics
     }
 }

@@ -22,6 +22,7 @@ struct RuleSetAssembler {
         var rules: [Rule] = []
         var lists: [String: WordList] = [:]
         var profiles: [ElectionProfile] = []
+        var suppressions: [Suppression] = []
     }
 
     mutating func assemble() -> Result {
@@ -79,6 +80,18 @@ struct RuleSetAssembler {
                 } else {
                     diagnostics.append(Diagnostic(.warning, "NR262", "disable names rule \"\(id)\", which is not loaded", hint: "check the id", at: location))
                 }
+            }
+        }
+        // Suppressions: a rule they name that is not loaded is likely a typo (the findings stay flagged).
+        let ids = drafts.map(\.rule.id)
+        for file in files {
+            for entry in file.suppressions {
+                if let rule = entry.rule, !ids.contains(where: entry.covers(ruleID:)) {
+                    diagnostics.append(Diagnostic(.warning, "NR271", "suppression names rule \"\(rule)\", which is not loaded",
+                                                  hint: PatternExpander.closest(rule, ids).map { "did you mean \"\($0)\"?" } ?? "check the id",
+                                                  at: entry.location))
+                }
+                result.suppressions.append(entry)
             }
         }
         let expander = PatternExpander(lists: result.lists, normalizer: normalizer)

@@ -155,6 +155,7 @@ public struct RuleSetLoader: Sendable {
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw RuleLoadError(diagnostics: diagnostics)
         }
-        return RuleSet(rules: result.rules, lists: result.lists, profiles: result.profiles, packs: packs, diagnostics: diagnostics)
+        return RuleSet(rules: result.rules, lists: result.lists, profiles: result.profiles, packs: packs, suppressions: result.suppressions,
+                       diagnostics: diagnostics)
     }
 }
