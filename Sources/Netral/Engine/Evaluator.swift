@@ -7,10 +7,13 @@ import PCRE2
 final class Evaluator: Sendable {
     let plan: Plan
     let options: EngineOptions
+    /// The rule set's `suppress:` entries.
+    let suppressions: [Suppression]
 
     init(plan: Plan, options: EngineOptions) {
         self.plan = plan
         self.options = options
+        self.suppressions = plan.ruleSet.suppressions
     }
 
     /// One field value of the post, with its normalised (and leetspeak) views.
@@ -106,8 +109,10 @@ final class Evaluator: Sendable {
         }
         findings.sort { ($0.severity, $0.confidence, $1.ruleID) > ($1.severity, $1.confidence, $0.ruleID) }
         var result = PostResult(id: post.id, findings: findings, errors: errors, explanation: options.explain ? traces : nil)
-        result.apply(plan.ruleSet.suppressions, to: post)
-        if options.explain { result.noteSuppressions() }
+        if !suppressions.isEmpty && !findings.isEmpty {
+            result.apply(suppressions, to: post)
+            if options.explain { result.noteSuppressions() }
+        }
         return result
     }
 
