@@ -190,6 +190,29 @@ struct EngineTests {
         let none = engine.evaluate(Post(id: "e3", text: "selamat pagi semua"))
         #expect(none.explanation?.first?.outcome == .skippedPrefilter)
     }
+
+    @Test func aConfidenceThatAddsUpToTheThresholdReachesIt() throws {
+        // 0.7 - 0.2 is 0.49999999999999994 in binary floating point; the rule means 0.5, and a report
+        // would show 0.50. Every sum of tenths that lands on 0.5 must flag, and one just below must not.
+        for (base, adjust) in [(0.7, -0.2), (0.8, -0.3), (0.9, -0.4), (0.6, -0.1), (0.3, 0.2), (0.1, 0.4)] {
+            let rule = """
+            rules:
+              - id: T.AMBANG
+                title: Ambang
+                severity: low
+                category: uji
+                basis: [uji]
+                patterns: {p: 'coblos', berita: 'berita'}
+                condition: p
+                confidence: {base: \(base), context: [{pattern: berita, adjust: \(adjust)}]}
+            """
+            let engine = try Fixtures.engine(rule)
+            let result = engine.evaluate(Post(id: "1", text: "berita: coblos"))
+            #expect(result.findings.map(\.confidence) == [0.5], "base \(base), adjust \(adjust)")
+            let below = try Fixtures.engine(rule.replacingOccurrences(of: "adjust: \(adjust)", with: "adjust: \(adjust - 0.001)"))
+            #expect(!below.evaluate(Post(id: "1", text: "berita: coblos")).flagged, "base \(base), adjust \(adjust) - 0.001")
+        }
+    }
 }
 
 @Suite("Engine: prefilter, batches, limits")

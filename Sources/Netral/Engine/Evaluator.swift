@@ -7,6 +7,9 @@ import PCRE2
 final class Evaluator: Sendable {
     let plan: Plan
     let options: EngineOptions
+
+    /// A confidence as reported and compared with thresholds: to the nearest 0.001.
+    static func rounded(_ confidence: Double) -> Double { (confidence * 1000).rounded() / 1000 }
     /// The rule set's `suppress:` entries.
     let suppressions: [Suppression]
 
@@ -366,7 +369,9 @@ final class Evaluator: Sendable {
             confidence += adjustment.adjust
             trace?.confidenceSteps.append("\(adjustment.adjust >= 0 ? "+" : "")\(format(adjustment.adjust)) \(adjustment.pattern) (\"\(text(of: found[0], views))\")")
         }
-        confidence = min(1, max(0, confidence))
+        // Rounded as reported (to 0.001) before the comparison, so that what a report shows is what was
+        // compared: 0.7 - 0.2 is 0.49999999999999994 in binary floating point, and must reach a 0.5 threshold.
+        confidence = Evaluator.rounded(min(1, max(0, confidence)))
         let threshold = compiled.rule.confidence.threshold ?? options.threshold
         trace?.confidence = confidence
         trace?.threshold = threshold
@@ -385,7 +390,7 @@ final class Evaluator: Sendable {
                                       firstFieldText: firstView.map { views[$0].value.text } ?? "", candidates: candidates, labels: plan.candidates,
                                       profileIDs: profiles, allProfiles: plan.ruleSet.profiles).render()
         return .finding(Finding(ruleID: compiled.rule.id, title: compiled.rule.title, severity: compiled.rule.severity, category: compiled.rule.category,
-                                confidence: (confidence * 1000).rounded() / 1000, basis: compiled.rule.basis, sanction: compiled.rule.sanction,
+                                confidence: confidence, basis: compiled.rule.basis, sanction: compiled.rule.sanction,
                                 message: message, candidates: candidates, evidence: evidence))
     }
 
