@@ -81,6 +81,38 @@ struct SuppressionMatchingTests {
         #expect(!Suppression(evidence: "3 jari", reason: "r", location: here).suppresses(finding, of: post))
     }
 
+    @Test func theIndexFindsTheSameFirstEntryAsReadingEveryEntry() {
+        // Random entries over a few posts, authors, rules and evidence texts, some naming several at once.
+        var random = SplitMix(state: 11)
+        let ids = ["1", "2", "3", "4"], authors = ["@budi", "Sari", "@ANI"], rules = ["ASN.GESTUR.SIMBOL_JARI", "ASN.GESTUR.*", "ASN.KAMPANYE.*"]
+        func pick(_ values: [String]) -> String? { random.next(3) == 0 ? values[random.next(values.count)] : nil }
+        var entries: [Suppression] = []
+        for i in 0..<400 {
+            let entry = Suppression(rule: pick(rules), post: pick(ids), author: pick(authors), evidence: random.next(4) == 0 ? "jari" : nil,
+                                    reason: "r\(i)", location: SourceLocation(file: "t.yml", line: i + 1, column: 5))
+            if entry.rule != nil || entry.post != nil || entry.author != nil || entry.evidence != nil { entries.append(entry) }
+        }
+        let index = SuppressionIndex(entries)
+        var compared = 0
+        for id in ids + ["5"] {
+            for author in [nil, "budi", "@sari", "Ani", "eko"] {
+                let post = Post(id: id, author: author, text: "Salam 2 Jari")
+                var kampanye = finding
+                kampanye.ruleID = "ASN.KAMPANYE.AJAKAN_MEMILIH"
+                var result = PostResult(id: id, findings: [finding, kampanye], errors: [])
+                result.apply(index, to: post)
+                for f in [finding, kampanye] {
+                    let expected = entries.first { $0.suppresses(f, of: post) }
+                    let got = result.suppressed.first { $0.finding == f }?.suppression
+                    #expect(got == expected, "post \(id), author \(author ?? "-"), rule \(f.ruleID)")
+                    compared += expected == nil ? 0 : 1
+                }
+                #expect(result.findings.count + result.suppressed.count == 2)
+            }
+        }
+        #expect(compared > 20, "most cases are covered by some entry")
+    }
+
     @Test func everyCriterionGivenMustHold() {
         #expect(Suppression(rule: "ASN.GESTUR.*", post: "42", author: "budi.pns", evidence: "jari", reason: "r", location: here)
             .suppresses(finding, of: post))

@@ -11,12 +11,12 @@ final class Evaluator: Sendable {
     /// A confidence as reported and compared with thresholds: to the nearest 0.001.
     static func rounded(_ confidence: Double) -> Double { (confidence * 1000).rounded() / 1000 }
     /// The rule set's `suppress:` entries.
-    let suppressions: [Suppression]
+    let suppressions: SuppressionIndex
 
     init(plan: Plan, options: EngineOptions) {
         self.plan = plan
         self.options = options
-        self.suppressions = plan.ruleSet.suppressions
+        self.suppressions = SuppressionIndex(plan.ruleSet.suppressions)
     }
 
     /// One field value of the post, with its normalised (and leetspeak) views.

@@ -68,27 +68,3 @@ public struct Suppression: Sendable, Hashable {
         return trimmed.hasPrefix("@") ? String(trimmed.dropFirst()) : trimmed
     }
 }
-
-extension PostResult {
-    /// Moves every finding that one of `suppressions` covers to ``suppressed``, with the first entry
-    /// that covers it.
-    mutating func apply(_ suppressions: [Suppression], to post: Post) {
-        guard !suppressions.isEmpty, !findings.isEmpty else { return }
-        findings.removeAll { finding in
-            guard let entry = suppressions.first(where: { $0.suppresses(finding, of: post) }) else { return false }
-            suppressed.append(SuppressedFinding(finding: finding, suppression: entry))
-            return true
-        }
-    }
-
-    /// Marks the explanation of each suppressed finding's rule as suppressed, naming the entry.
-    mutating func noteSuppressions() {
-        guard !suppressed.isEmpty, var traces = explanation else { return }
-        for s in suppressed {
-            guard let i = traces.firstIndex(where: { $0.ruleID == s.finding.ruleID }) else { continue }
-            traces[i].outcome = .suppressed
-            traces[i].note = "suppressed by \(s.suppression.location): \(s.suppression.reason)"
-        }
-        explanation = traces
-    }
-}
