@@ -53,6 +53,45 @@ struct SuppressionLoadingTests {
     }
 }
 
+@Suite("Suppressions: entries made in code")
+struct SuppressionsInCodeTests {
+    let here = SourceLocation(file: "triage-db", line: 7, column: 1)
+
+    func loader(_ entries: [Suppression]) -> RuleSetLoader {
+        var loader = RuleSetLoader()
+        loader.addSource(Fixtures.profile, name: "fixture0.yml")
+        loader.addSource(Fixtures.support, name: "fixture1.yml")
+        loader.suppressions = entries
+        return loader
+    }
+
+    @Test func theyApplyAfterTheFilesEntries() throws {
+        var loader = loader([Suppression(rule: "T.DUKUNG", post: "9", reason: "ditinjau", location: here)])
+        loader.addSource("suppress:\n  - {post: '9', rule: T.*, reason: dari berkas}\n", name: "triage.yml")
+        let rules = try loader.load()
+        #expect(rules.suppressions.map(\.reason) == ["dari berkas", "ditinjau"])
+        let result = try Engine(ruleSet: rules).evaluate(Post(id: "9", text: "ayo coblos 02"))
+        #expect(!result.flagged && result.suppressed.first?.suppression.reason == "dari berkas", "the file's entry comes first")
+        let alone = try Engine(ruleSet: self.loader([Suppression(rule: "T.DUKUNG", post: "9", reason: "ditinjau", location: here)]).load())
+        #expect(alone.evaluate(Post(id: "9", text: "ayo coblos 02")).suppressed.first?.suppression.location == here)
+    }
+
+    @Test func theyAreCheckedLikeAFilesEntries() {
+        for bad in [Suppression(reason: "semua", location: here), Suppression(post: "9", reason: " ", location: here),
+                    Suppression(rule: "*", reason: "semua", location: here)] {
+            do {
+                _ = try loader([bad]).load()
+                Issue.record("\(bad) loaded")
+            } catch {
+                #expect(error.errors.map(\.code) == ["NR270"])
+                #expect(error.errors.first?.location == here)
+            }
+        }
+        let warned = try? loader([Suppression(rule: "T.DUKUNK", reason: "salah ketik", location: here)]).load()
+        #expect(warned?.diagnostics.first { $0.code == "NR271" }?.location == here)
+    }
+}
+
 @Suite("Suppressions: which findings an entry covers")
 struct SuppressionMatchingTests {
     let here = SourceLocation(file: "t.yml", line: 1, column: 1)

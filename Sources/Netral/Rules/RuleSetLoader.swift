@@ -20,6 +20,10 @@ public struct RuleSetLoader: Sendable {
     public var normalizer = Normalizer()
     /// Ceilings on what one rule file may contain.
     public var maxFileBytes = 8 << 20
+    /// Suppression entries made in code (a pipeline keeping its reviewed findings in its own store),
+    /// applied after those of the files and checked like them: each needs a reason and a criterion
+    /// (NR270, at the entry's `location`), and a `rule` that names no loaded rule is a warning (NR271).
+    public var suppressions: [Suppression] = []
 
     private var sources: [(path: String, text: String?, pack: String?)] = []
     private var early: [Diagnostic] = []
@@ -145,6 +149,12 @@ public struct RuleSetLoader: Sendable {
                 for i in file.rules.indices { file.rules[i].rule.pack = source.pack ?? file.manifest?.info.name }
                 files.append(file)
             }
+        }
+        if !suppressions.isEmpty {
+            var inCode = RuleFile(path: "", source: "")
+            inCode.suppressions = suppressions
+            diagnostics += suppressions.compactMap(\.problem)
+            files.append(inCode)
         }
         var assembler = RuleSetAssembler(files: files, activeProfiles: activeProfiles, normalizer: normalizer)
         let result = assembler.assemble()

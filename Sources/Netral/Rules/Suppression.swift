@@ -62,6 +62,18 @@ public struct Suppression: Sendable, Hashable {
         return true
     }
 
+    /// Why the entry cannot be used (NR270), for an entry made in code; the decoder says the same of a
+    /// file's entries, pointing at the key.
+    var problem: Diagnostic? {
+        let given = [rule, post, author, evidence].compactMap { $0 }
+        let blank = given.contains { ["", "*"].contains($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || given.isEmpty || blank {
+            return Diagnostic(.error, "NR270", "a suppression needs a reason and at least one non-empty rule, post, author or evidence",
+                              hint: "say what the entry covers and why; to switch a rule off, use disable: [ID]", at: location)
+        }
+        return nil
+    }
+
     /// An author as compared: without case, surrounding white space or a leading `@`.
     static func authorKey(_ author: String) -> String {
         let trimmed = author.trimmingCharacters(in: .whitespaces).lowercased()
