@@ -37,6 +37,7 @@ struct CheckCommand: ParsableCommand {
         --rules: they leave the findings and are listed under "suppressed" with their
         reason (see rules/README.md, "Suppressing reviewed findings").
           netral check --rules triage.yml posts.jsonl
+        --unused-suppressions lists the entries that covered nothing, to prune.
 
         Exit status: 0 nothing flagged, 1 something flagged, 2 a usage, rule or
         I/O error (or, with --strict, unreadable records).
@@ -79,6 +80,9 @@ struct CheckCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Exit with status 2 if any record could not be read.")
     var strict = false
+
+    @Flag(name: .long, help: "Afterwards, list on standard error the suppress: entries that covered no finding in this run.")
+    var unusedSuppressions = false
 
     @Flag(name: [.short, .long], help: "No progress or totals on standard error.")
     var quiet = false
@@ -125,6 +129,7 @@ struct CheckCommand: ParsableCommand {
         }, uniquingKeysWith: { _, b in b })
 
         var tally = BatchTally()
+        var usedSuppressions = Set<SourceLocation>()
         let progress = Progress(enabled: !quiet && Terminal.isTTY(2))
         for input in inputs.isEmpty ? ["-"] : inputs {
             let source = InputSource(path: input, format: InputFormat(rawValue: inputFormat)!, maxRecordBytes: maxRecordMiB << 20, columnMap: mapping)
@@ -137,6 +142,7 @@ struct CheckCommand: ParsableCommand {
             let preformat = chosen == .jsonl
             engine.evaluate(records: records, transform: { _, result in preformat ? ResultJSON.line(for: result, newline: true) : "" }) { record, result, line in
                 tally.add(result)
+                if case .result(_, let r) = result { for s in r.suppressed { usedSuppressions.insert(s.suppression.location) } }
                 if preformat { out.write(line) } else { writer.write(record: record, output: result) }
                 progress.update(tally)
             }
@@ -153,6 +159,11 @@ struct CheckCommand: ParsableCommand {
             }
         }
         if let timing = engine.timing { Terminal.error(TimingTable(timing).text) }
+        if unusedSuppressions {
+            let unused = ruleSet.suppressions.filter { !usedSuppressions.contains($0.location) }
+            for s in unused { Terminal.error("\(s.location): warning: suppression covered no finding in this run (\(s.reason))\n") }
+            Terminal.error("netral: \(unused.count) of \(ruleSet.suppressions.count) suppression(s) covered no finding\n")
+        }
         if strict && tally.malformed > 0 { throw ExitCode(2) }
         if tally.flagged > 0 { throw ExitCode(1) }
     }

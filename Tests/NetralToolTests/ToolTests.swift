@@ -63,6 +63,22 @@ struct ToolTests {
         #expect(explained.stdout.hasPrefix("post ex-014: FLAGGED (1 finding(s) suppressed)"))
     }
 
+    @Test func unusedSuppressionsAreListedOnRequest() throws {
+        let file = FileManager.default.temporaryDirectory.appending(path: "netral-unused-\(getpid()).yml")
+        try """
+        suppress:
+          - {rule: ASN.GESTUR.SIMBOL_JARI, post: ex-014, reason: dipakai}
+          - {post: tidak-ada, reason: tidak dipakai}
+        """.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let run = try Tool.run(["check", "--format", "summary", "--rules", file.path, "--unused-suppressions", "Examples/data/posts.jsonl"])
+        #expect(run.stderr.contains("\(file.path):3:5: warning: suppression covered no finding in this run (tidak dipakai)"))
+        #expect(!run.stderr.contains("(dipakai)"))
+        #expect(run.stderr.contains("netral: 1 of 2 suppression(s) covered no finding"))
+        let quiet = try Tool.run(["check", "--format", "summary", "--rules", file.path, "Examples/data/posts.jsonl"])
+        #expect(!quiet.stderr.contains("covered no finding"), "only on request")
+    }
+
     @Test func checksTheBundledSampleWithExitStatusOne() throws {
         let run = try Tool.run(["check", "--format", "jsonl", "Examples/data/posts.jsonl"])
         #expect(run.status == 1, "something is flagged: \(run.stderr)")
