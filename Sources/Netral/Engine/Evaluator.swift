@@ -7,9 +7,6 @@ import PCRE2
 final class Evaluator: Sendable {
     let plan: Plan
     let options: EngineOptions
-
-    /// A confidence as reported and compared with thresholds: to the nearest 0.001.
-    static func rounded(_ confidence: Double) -> Double { (confidence * 1000).rounded() / 1000 }
     /// The rule set's `suppress:` entries.
     let suppressions: SuppressionIndex
 
@@ -18,6 +15,9 @@ final class Evaluator: Sendable {
         self.options = options
         self.suppressions = SuppressionIndex(plan.ruleSet.suppressions)
     }
+
+    /// A confidence as reported and compared with thresholds: to the nearest 0.001.
+    static func rounded(_ confidence: Double) -> Double { (confidence * 1000).rounded() / 1000 }
 
     /// One field value of the post, with its normalised (and leetspeak) views.
     struct View {

@@ -66,12 +66,18 @@ public struct Suppression: Sendable, Hashable {
     /// file's entries, pointing at the key.
     var problem: Diagnostic? {
         let given = [rule, post, author, evidence].compactMap { $0 }
-        let blank = given.contains { ["", "*"].contains($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-        if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || given.isEmpty || blank {
+        if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || given.isEmpty || given.contains(where: Suppression.isBlank) {
             return Diagnostic(.error, "NR270", "a suppression needs a reason and at least one non-empty rule, post, author or evidence",
                               hint: "say what the entry covers and why; to switch a rule off, use disable: [ID]", at: location)
         }
         return nil
+    }
+
+    /// Whether a criterion as written covers nothing in particular: empty, white space or a bare `*`
+    /// (an error, since such an entry would cover everything or nothing).
+    static func isBlank(_ criterion: String) -> Bool {
+        let trimmed = criterion.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty || trimmed == "*"
     }
 
     /// An author as compared: without case, surrounding white space or a leading `@`.

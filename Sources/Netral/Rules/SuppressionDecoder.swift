@@ -1,5 +1,6 @@
 import Foundation
 
+/// Reading the `suppress:` entries of a rule file.
 extension RuleFileDecoder {
     /// The keys a suppression entry may have.
     static let suppressionKeys = ["rule", "post", "author", "evidence", "reason"]
@@ -12,13 +13,12 @@ extension RuleFileDecoder {
         // Each criterion, nil when absent; a blank one would cover everything or nothing, so it is an error.
         func criterion(_ key: String) -> String? {
             guard let text = optionalString(m, key) else { return nil }
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty || trimmed == "*" {
+            if Suppression.isBlank(text) {
                 error("NR270", "\"\(key)\" of a suppression is empty", hint: "leave the key out, or say which \(key) the entry covers",
                       at: value(m, key)?.location ?? tree.location)
                 return nil
             }
-            return trimmed
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         let rule = criterion("rule"), post = criterion("post"), author = criterion("author"), evidence = criterion("evidence")
         let reason = requiredString(m, "reason", in: "a suppression", at: tree.location)?.trimmingCharacters(in: .whitespacesAndNewlines)
