@@ -18,7 +18,12 @@ posts="${1:-2000}"
 rounds="${2:-3}"
 shift $(( $# < 2 ? $# : 2 ))
 scratch=Benchmarks/.build-dwarf4
-(cd Benchmarks && swift build -c release --scratch-path .build-dwarf4 -Xswiftc -dwarf-version=4 -Xcc -gdwarf-4 >/dev/null)
+log="${TMPDIR:-/tmp}/netral-instructions-build.log"
+if ! (cd Benchmarks && swift build -c release --scratch-path .build-dwarf4 -Xswiftc -dwarf-version=4 -Xcc -gdwarf-4 >"$log" 2>&1); then
+  grep -E "error" "$log" | head -20 >&2
+  echo "instructions.sh: the benchmark did not build (full log: $log)" >&2
+  exit 1
+fi
 out="${TMPDIR:-/tmp}/netral-callgrind.out"
 total=$(valgrind --tool=callgrind --smc-check=all-non-file --dump-instr=yes \
   --toggle-collect='$s6Netral6EngineC8evaluateySayAA10PostResultVGSayAA0D0VGF' \
