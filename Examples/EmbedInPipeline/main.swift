@@ -9,6 +9,12 @@ import Netral
 var loader = RuleSetLoader()
 loader.addDefaultPack()
 if CommandLine.arguments.count > 1 { loader.addPack(at: URL(fileURLWithPath: CommandLine.arguments[1])) }
+// Findings the pipeline's reviewers have already judged not to be violations, from its own store (here one,
+// written out): they come back under `suppressed`, with the reason, instead of flagging the post again.
+loader.suppressions = [
+    Suppression(rule: "ASN.GESTUR.SIMBOL_JARI", post: "ex-014", reason: "concert photo, not a ballot number (review 4711)",
+                location: SourceLocation(file: "review-db", line: 4711, column: 1)),
+]
 let engine: Engine
 do {
     engine = try Engine(ruleSet: loader.load())
@@ -18,7 +24,7 @@ do {
 }
 
 // 2. Stream records through the engine: chunks are evaluated in parallel, results come back in order.
-var clean = 0, flagged = 0, unreadable = 0
+var clean = 0, flagged = 0, unreadable = 0, setAside = 0
 let records = JSONLinesReader(fileHandle: FileHandle.standardInput)
 engine.evaluate(records: records) { _, output in
     switch output {
@@ -27,9 +33,11 @@ engine.evaluate(records: records) { _, output in
         FileHandle.standardError.write(Data("skipped line \(error.line): \(error.message)\n".utf8))
     case .result(_, let result) where !result.flagged:
         clean += 1
+        setAside += result.suppressed.count
     case .result(_, let result):
         // 3. Route: only high and critical findings go to the urgent queue.
         flagged += 1
+        setAside += result.suppressed.count
         let worst = result.findings.map(\.severity).max()!
         let queue = worst >= .high ? "urgent" : "review"
         for finding in result.findings {
@@ -38,4 +46,4 @@ engine.evaluate(records: records) { _, output in
         }
     }
 }
-FileHandle.standardError.write(Data("\(flagged) flagged, \(clean) clean, \(unreadable) unreadable\n".utf8))
+FileHandle.standardError.write(Data("\(flagged) flagged, \(clean) clean, \(unreadable) unreadable, \(setAside) finding(s) set aside as reviewed\n".utf8))
