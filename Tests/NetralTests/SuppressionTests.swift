@@ -237,6 +237,10 @@ struct SuppressedResultTests {
         let csv = render { CSVReport(sink: $0) }.split(separator: "\n")
         #expect(csv[0].hasSuffix(",error,suppressed"))
         #expect(csv[1].hasSuffix(",," + first.suppressed.map(\.finding.ruleID).joined(separator: ";")))
-        #expect(render { HTMLReport(ruleSet: engine.ruleSet, sink: $0) }.contains("<b>\(n)</b>temuan dikecualikan"))
+        let html = render { HTMLReport(ruleSet: engine.ruleSet, sink: $0) }
+        #expect(html.contains("<b>\(n)</b>temuan dikecualikan"))
+        let table = try #require(html.range(of: "<table id=\"suppressed\">").map { html[$0.lowerBound...] })
+        #expect(table.components(separatedBy: "<td>ditinjau</td>").count - 1 == n, "one row per suppressed finding, with its reason")
+        #expect(table.contains("<td>1</td><td>a</td><td>ASN.KAMPANYE."))
     }
 }

@@ -3,13 +3,15 @@ import Foundation
 /// `--format html`: one self-contained page an analyst can open and send: totals,
 /// bar charts of findings per rule and flagged posts per day (with the profiles'
 /// campaign periods shaded), and every flagged post with its evidence highlighted,
-/// legal basis and sanction. No scripts, no external files.
+/// legal basis and sanction; then the findings set aside by suppression entries, each with its reason,
+/// for whoever audits the review. No scripts, no external files.
 public struct HTMLReport: ReportWriter {
     private let sink: (String) -> Void
     private let ruleSet: RuleSet
     private var summary = BatchSummary()
     private var flagged: [(line: Int, post: Post, result: PostResult)] = []
     private var errors: [RecordError] = []
+    private var setAside: [(line: Int, id: String, suppressed: SuppressedFinding)] = []
     /// At most this many flagged posts are listed in full; all are counted.
     public var maxListed = 5_000
 
@@ -25,6 +27,7 @@ public struct HTMLReport: ReportWriter {
         switch output {
         case .result(let line, let result):
             if result.flagged, flagged.count < maxListed, case .success(let post) = record.post { flagged.append((line, post, result)) }
+            for s in result.suppressed where setAside.count < maxListed { setAside.append((line, result.id, s)) }
         case .error(let e):
             if errors.count < 1_000 { errors.append(e) }
         }
@@ -64,6 +67,16 @@ public struct HTMLReport: ReportWriter {
         if flagged.isEmpty { html += "<p>Tidak ada unggahan yang ditandai.</p>" }
         for (line, post, result) in flagged { html += card(line: line, post: post, result: result) }
         if t.flagged > flagged.count { html += "<p>… dan \(t.flagged - flagged.count) unggahan lain (lihat keluaran jsonl).</p>" }
+        if !setAside.isEmpty {
+            html += "<h2>Temuan yang dikecualikan</h2><p>Ditinjau dan dinilai bukan pelanggaran (entri <code>suppress:</code>).</p><table id=\"suppressed\">"
+                + "<tr><th>baris</th><th>id</th><th>aturan</th><th>alasan</th><th>entri</th></tr>"
+                + setAside.map { item in
+                    let s = item.suppressed
+                    return "<tr><td>\(item.line)</td><td>\(escape(item.id))</td><td>\(escape(s.finding.ruleID))</td><td>\(escape(s.suppression.reason))</td>"
+                        + "<td>\(escape(s.suppression.location.description))</td></tr>"
+                }.joined() + "</table>"
+            if t.suppressed > setAside.count { html += "<p>… dan \(t.suppressed - setAside.count) temuan lain (lihat keluaran jsonl).</p>" }
+        }
         if !errors.isEmpty {
             html += "<h2>Rekaman tidak terbaca</h2><table>" + errors.map { "<tr><td>baris \($0.line)</td><td>\(escape($0.message))</td></tr>" }.joined() + "</table>"
         }
