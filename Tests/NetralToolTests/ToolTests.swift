@@ -26,16 +26,23 @@ struct Tool {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = root
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        // Standard error goes to a file, not a second pipe: a child that fills one pipe's buffer (64 KiB of
+        // diagnostics, or a sanitizer's report) while this reads the other to its end would wait forever.
+        let errURL = FileManager.default.temporaryDirectory.appending(path: "netral-tool-stderr-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errURL) }
+        let err = try FileHandle(forWritingTo: errURL)
+        let out = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
         try process.run()
+        try err.close()
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let errData = try Data(contentsOf: errURL)
         return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 }
