@@ -35,7 +35,7 @@ struct NormalizerTests {
         for word in ["KATA0", "KATA15", "kata31", "KATA39"] {
             #expect(original(of: " " + word.lowercased() + " ", in: n)?.trimmingCharacters(in: .whitespaces) == word)
         }
-        #expect(normalizer.writeDirectly(text) == normalizer.unitsThroughSteps(text).build(original: text, collapsingWhitespace: true))
+        #expect(normalizer.writeDirectly(text) == normalizer.writeByGeneralPath(text))
         let lastWord = words[39]
         #expect(n.originalRange(of: (n.text.utf8.count - lastWord.utf8.count)..<n.text.utf8.count)
                 == (text.utf8.count - lastWord.utf8.count)..<text.utf8.count)
@@ -221,7 +221,7 @@ struct NormalizerTests {
             let normalizer = Normalizer(options: options)
             var direct = 0
             for text in texts {
-                let general = normalizer.unitsThroughSteps(text).build(original: text, collapsingWhitespace: options.contains(.whitespace))
+                let general = normalizer.writeByGeneralPath(text)
                 guard let written = normalizer.writeDirectly(text) else { continue }
                 direct += 1
                 #expect(written == general, "\(options.rawValue) \(text.debugDescription)")

@@ -55,7 +55,7 @@ public struct Normalizer: Sendable, Hashable {
     /// their words end); a text with spaced-out or elongated words, letters outside ASCII or a
     /// zero-width character right after another takes the general path, which gives the same view.
     public func normalize(_ text: String) -> NormalizedText {
-        writeDirectly(text) ?? unitsThroughSteps(text).build(original: text, collapsingWhitespace: options.contains(.whitespace))
+        writeDirectly(text) ?? writeByGeneralPath(text)
     }
 
     /// The common path: the view written as the characters are mapped, without a unit array
@@ -71,7 +71,12 @@ public struct Normalizer: Sendable, Hashable {
     /// path's, which must be equal when both exist.
     @_spi(Fuzzing)
     public func viewsByBothPaths(_ text: String) -> (direct: NormalizedText?, general: NormalizedText) {
-        (writeDirectly(text), unitsThroughSteps(text).build(original: text, collapsingWhitespace: options.contains(.whitespace)))
+        (writeDirectly(text), writeByGeneralPath(text))
+    }
+
+    /// The general path's view of `text`: every unit, the word-level steps, then the view written from them.
+    func writeByGeneralPath(_ text: String) -> NormalizedText {
+        unitsThroughSteps(text).build(original: text, collapsingWhitespace: options.contains(.whitespace))
     }
 
     /// The general path, up to writing the view: every unit of the text, then the word-level steps on them.
